@@ -1,0 +1,1 @@
+"""State changes of accounts, one module per concern (registration, certification, membership, account)."""

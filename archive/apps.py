@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ArchiveConfig(AppConfig):
+    name = "archive"
+    verbose_name = "企业档案"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from archive.sections import register_installed
+
+        register_installed()

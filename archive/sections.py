@@ -1,0 +1,129 @@
+"""The archive sections of the apps installed on this site (registered in ``ArchiveConfig.ready``).
+
+Each block runs only when its app is installed, so the archive works whatever subset of apps
+a site runs. See docs/archive.md for how another app adds its own section.
+"""
+
+from datetime import date
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+
+from archive.registry import Item, as_date, register
+
+
+def filings_section(org, user):
+    from filings.selectors import filings_for_org, next_step
+
+    items = []
+    for f in filings_for_org(org)[:50]:
+        step = next_step(f)
+        items.append(Item(f"{f.get_kind_display()}：{f.project_name}", f.get_state_display(), reverse("filings:detail", args=[f.pk]),
+                          step["text"] if step["actor"] else "", as_date(step["deadline"])))
+    return items
+
+
+def labour_section(org, user):
+    from labour.selectors import dispatches_for_org, next_step
+
+    items = []
+    for f in dispatches_for_org(org)[:50]:
+        text, deadline = next_step(f)
+        items.append(Item(f"外派劳务：{f.project_name}（{f.country.name_zh}）", f.get_state_display(), reverse("labour:detail", args=[f.pk]), text, as_date(deadline)))
+    return items
+
+
+def zones_section(org, user):
+    from accounts.models import InstitutionType
+    from zones.models import State
+    from zones.selectors import reports_for_org
+
+    if org.institution_type != InstitutionType.OVERSEAS_ZONE:
+        return []
+    reports = list(reports_for_org(org))
+    items = []
+    due_year = date.today().year - 1
+    if not any(r.year == due_year for r in reports):
+        items.append(Item(f"{due_year} 年度园区考核", "未填报", reverse("zones:create"), f"填报 {due_year} 年度考核材料", date(due_year + 1, 3, 31)))
+    steps = {State.DRAFT: "完善并提交考核材料", State.SUBMITTED: "等待省商务厅评分", State.SCORED: "等待结果公布"}
+    for r in reports:
+        deadline = date(r.year + 1, 3, 31) if r.state == State.DRAFT else None
+        status = r.get_state_display() + (f"（{r.total_score} 分，{r.grade}）" if r.state == State.PUBLISHED else "")
+        items.append(Item(f"{r.year} 年度园区考核", status, reverse("zones:detail", args=[r.pk]), steps.get(r.state, ""), deadline))
+    return items
+
+
+def overseas_section(org, user):
+    from overseas.models import ChangeState
+    from overseas.selectors import own_changes, own_institutions
+
+    items = [Item(f"境外机构：{i.name}", "已发布" if i.published else "未公开", reverse("overseas:detail", args=[i.pk])) for i in own_institutions(org)]
+    for c in own_changes(org).filter(state=ChangeState.PENDING):
+        items.append(Item(f"境外机构信息变更：{c.data.get('name', '')}", c.get_state_display(), reverse("overseas:change", args=[c.pk]), "等待平台审核"))
+    return items
+
+
+def consultation_section(org, user):
+    from consultation.models import Enquiry, Status
+
+    items = []
+    for e in Enquiry.objects.filter(asker__organization=org).order_by("-created_at")[:30]:
+        own = user.pk == e.asker_id
+        url = reverse("consultation:mine_detail", args=[e.pk]) if own else ""
+        step = "等待答复" if e.status == Status.OPEN else ("查看答复，满意请评价" if e.status == Status.ANSWERED and e.rating is None else "")
+        deadline = as_date(e.due_at) if e.status == Status.OPEN else None
+        items.append(Item(f"咨询：{e.subject}", e.get_status_display(), url, step, deadline))
+    return items
+
+
+def datacalls_section(org, user):
+    from datacalls.models import Submission
+    from datacalls.selectors import TARGET_STATUS_LABELS, calls_for_org, can_fill, target_status
+
+    calls = calls_for_org(org)[:50]
+    subs = {s.call_id: s for s in Submission.objects.filter(organization=org, call__in=[c.pk for c in calls])}
+    items = []
+    for call in calls:
+        sub = subs.get(call.pk)
+        status = target_status(call, sub)
+        open_to_change = can_fill(org, call, sub)[0]
+        step = {"not_started": "在线填报并提交", "draft": "完善并提交", "overdue": "尽快补报（逾期）"}.get(status, "") if open_to_change else ""
+        items.append(Item(f"数据报送：{call.title}", TARGET_STATUS_LABELS[status], reverse("datacalls:fill", args=[call.pk]),
+                          step, as_date(call.closes_at) if step else None))
+    return items
+
+
+def events_section(org, user):
+    from events.models import RegistrationStatus
+    from events.selectors import registrations_for_org
+
+    items = []
+    for r in registrations_for_org(org)[:50]:
+        event = r.event
+        step, deadline = "", None
+        if r.status == RegistrationStatus.CONFIRMED and not event.is_past:
+            step, deadline = "按时参会（参会手册含入场码）", as_date(event.starts_at)
+        elif r.status == RegistrationStatus.PENDING:
+            step = "等待主办方审核报名"
+        status = r.get_status_display() + (f"（候补第 {r.position} 位）" if r.position else "")
+        url = reverse("events:detail", args=[event.pk]) if event.published_at else ""
+        items.append(Item(f"活动报名：{event.title}（{timezone.localtime(event.starts_at):%Y-%m-%d}）", status, url, step, deadline))
+    return items
+
+
+def register_installed():
+    if apps.is_installed("filings"):
+        register("filings", "项目备案", filings_section, order=10)
+    if apps.is_installed("labour"):
+        register("labour", "外派劳务备案", labour_section, order=20)
+    if apps.is_installed("zones"):
+        register("zones", "园区年度考核", zones_section, order=30)
+    if apps.is_installed("overseas"):
+        register("overseas", "境外机构", overseas_section, order=40)
+    if apps.is_installed("datacalls"):
+        register("datacalls", "数据报送", datacalls_section, order=50)
+    if apps.is_installed("consultation"):
+        register("consultation", "咨询", consultation_section, order=60)
+    if apps.is_installed("events"):
+        register("events", "活动报名", events_section, order=70)

@@ -1,0 +1,54 @@
+"""The append-only audit log (MLPS level 3): who did what, when, from where, with what outcome."""
+
+from django.conf import settings
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    """Audit entries are never changed or removed through the application."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("审计日志只能追加，不能修改。")
+
+    def delete(self):
+        raise AppendOnlyError("审计日志只能追加，不能删除。")
+
+
+class AuditEntry(models.Model):
+    created_at = models.DateTimeField("时间", db_index=True)
+    # No database constraint and no cascade: deleting a user must never rewrite (or block on) the log.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    actor_repr = models.CharField("操作人标识", max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField("来源地址", null=True, blank=True)
+    action = models.CharField("事件", max_length=64, db_index=True)
+    target_type = models.CharField("对象类型", max_length=100, blank=True)
+    target_id = models.CharField("对象标识", max_length=64, blank=True)
+    target_repr = models.CharField("对象", max_length=255, blank=True)
+    outcome = models.CharField("结果", max_length=16, default="success")
+    detail = models.JSONField("详情", default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    entry_hash = models.CharField(max_length=64, unique=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "审计日志"
+        verbose_name_plural = "审计日志"
+        default_permissions = ("view",)
+        permissions = [("export_auditentry", "导出审计日志")]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.actor_repr} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("审计日志只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("审计日志只能追加，不能删除。")

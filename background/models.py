@@ -1,0 +1,22 @@
+"""State the task mechanism keeps besides django-tasks-db's own result table."""
+
+from django.db import models
+
+
+class PeriodicJob(models.Model):
+    """When a periodic job was last enqueued; one row per registered job.
+
+    Workers on several machines race to enqueue a due job with a conditional UPDATE
+    on ``next_run_at``, so exactly one of them wins each period.
+    """
+
+    name = models.CharField("任务", max_length=200, primary_key=True)
+    next_run_at = models.DateTimeField("下次运行")
+    last_enqueued_at = models.DateTimeField("上次入队", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "周期任务"
+        verbose_name_plural = "周期任务"
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,222 @@
+"""Benchmark: site search at 100,000 and 1,000,000 generated Chinese documents on PostgreSQL.
+
+For each size, in a throw-away database on the site's PostgreSQL server (``search.isolated``):
+
+1. generate the documents (titles and sentences recombined from the development set in
+   ``bench/search/docs.jsonl``, with country names, dates over five years), segment them and load
+   them with the code the site uses (``search.index.bulk_load``) — then build the GIN index, timed
+   on its own (that is what ``rebuild_search_index`` costs at this size);
+2. run 200 mixed queries (exact titles, two-character words, multi-term, partial words,
+   abbreviations and synonyms, English country names, question-style) through ``Searcher`` —
+   the same code as the results page: parsing, candidates from the GIN index, BM25F ranking,
+   facet counts — and report p50/p95/max latency;
+3. run the same queries through the naive baseline, ``title ILIKE '%term%' OR body ILIKE
+   '%term%'`` for every term (newest 10), and report the ratio of the latencies.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/xqch_search .venv/bin/python bench/search/run.py
+    ... run.py --sizes 100000            # one size
+    ... run.py --sizes 20000 --baseline-queries 50
+
+Writes ``bench/search/results.json``.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+def setup():
+    import django
+
+    django.setup()
+    from django.db import connections
+
+    if connections["default"].vendor != "postgresql":
+        raise SystemExit("本基准需要 PostgreSQL：DATABASE_URL=postgres://postgres@127.0.0.1:5432/xqch_search .venv/bin/python bench/search/run.py")
+
+
+def devset():
+    docs = [json.loads(line) for line in (HERE / "docs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    queries = [json.loads(line) for line in (HERE / "queries.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return docs, queries
+
+
+def sentences_of(text):
+    out, current = [], ""
+    for ch in text:
+        current += ch
+        if ch in "。！？；":
+            out.append(current)
+            current = ""
+    if current.strip():
+        out.append(current)
+    return out
+
+
+def generate(n, seed=7):
+    """``n`` IndexDocuments recombined from the development set."""
+    from search.documents import IndexDocument
+    from taxonomy.models import Country
+
+    docs, _ = devset()
+    titles = [d["title"] for d in docs]
+    sentences = [s for d in docs for s in sentences_of(d["body"])]
+    columns = sorted({d["column"] for d in docs if d.get("column")})
+    countries = list(Country.objects.values_list("code", "name_zh"))
+    rng = random.Random(seed)
+    start = date(2021, 1, 1)
+    for i in range(n):
+        picked = rng.sample(countries, rng.choice((0, 1, 1, 2)))
+        names = "".join(name for _, name in picked)
+        body = "".join(rng.sample(sentences, rng.randint(3, 6)))
+        yield IndexDocument(
+            kind="article",
+            object_id=str(i),
+            title=(names + rng.choice(titles))[:300],
+            url=f"/bench/{i}/",
+            date=start + timedelta(days=rng.randrange(5 * 365)),
+            body=body,
+            column=rng.choice(columns),
+            countries=[code for code, _ in picked],
+            extra=names,
+        )
+
+
+def mixed_queries(count=200, seed=11):
+    """The development set's queries plus words and fragments of its titles, 200 in all."""
+    from search import chinese_text
+
+    docs, judged = devset()
+    rng = random.Random(seed)
+    queries = [q["query"] for q in judged]
+    words = sorted({w for d in docs for w in chinese_text.cut(chinese_text.normalize(d["title"])) if chinese_text.is_cjk(w) and len(w) >= 2})
+    two = [w for w in words if len(w) == 2]
+    long = [w for w in words if len(w) >= 4]
+    english = ["Kenya", "Vietnam", "Egypt", "Indonesia", "Nigeria", "Russia", "Saudi Arabia", "Thailand", "Brazil", "Germany"]
+    while len(queries) < count:
+        pick = rng.random()
+        if pick < 0.3:
+            queries.append(rng.choice(two))
+        elif pick < 0.5:
+            queries.append(rng.choice(long))
+        elif pick < 0.65:
+            word = rng.choice(long)
+            queries.append(word[: len(word) - 1])  # partial: the word without its last character
+        elif pick < 0.85:
+            queries.append(f"{rng.choice(words)} {rng.choice(words)}")
+        else:
+            queries.append(rng.choice(english))
+    return queries[:count]
+
+
+def baseline(connection, query, limit=10):
+    """The naive scan: every term as ILIKE '%term%' on title or body, newest first."""
+    terms = [t for t in query.replace("？", " ").replace("?", " ").split() if t] or [query]
+    where = " AND ".join(["(title ILIKE %s OR body ILIKE %s)"] * len(terms))
+    params = [p for t in terms for p in (f"%{t}%", f"%{t}%")]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM sitesearch_searchdocument WHERE {where} ORDER BY date DESC LIMIT %s", [*params, limit])
+        return cursor.fetchall()
+
+
+def pct(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(fraction * len(ordered) + 0.5)) - 1))]
+
+
+def run_size(size, queries, baseline_count, keep):
+    from django.db import connections
+
+    from search.backends import postgres
+    from search.engine import Searcher
+    from search.index import bulk_load
+    from search.isolated import isolated_index
+
+    print(f"\n== {size:,} 篇文档", flush=True)
+    with isolated_index("postgresql", name=f"xqch_search_bench_{size}", keep=keep) as alias:
+        connection = connections[alias]
+        with connection.cursor() as cursor:
+            cursor.execute("DROP INDEX IF EXISTS sitesearch_doc_vector_gin")
+        started = time.perf_counter()
+        done = [0]
+
+        def progress(n):
+            done[0] += n
+            if done[0] % 50000 == 0:
+                print(f"  已载入 {done[0]:,}（{time.perf_counter() - started:.0f} 秒）", flush=True)
+
+        bulk_load(generate(size), using=alias, batch_size=2000, progress=progress)
+        load_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            cursor.execute(postgres.INSTALL[1])
+            cursor.execute("ANALYZE sitesearch_searchdocument")
+            cursor.execute("ANALYZE sitesearch_searchterm")
+        gin_seconds = time.perf_counter() - started
+        print(f"  分词+载入 {load_seconds:.1f} 秒，建 GIN 索引 {gin_seconds:.1f} 秒", flush=True)
+
+        searcher = Searcher(alias)
+        for q in queries[:10]:
+            searcher.search(q)  # warm up caches
+        ours, found = [], 0
+        for q in queries:
+            t = time.perf_counter()
+            results = searcher.search(q)
+            ours.append((time.perf_counter() - t) * 1000)
+            found += bool(results.hits)
+        scan = []
+        for q in queries[:baseline_count]:
+            t = time.perf_counter()
+            baseline(connection, q)
+            scan.append((time.perf_counter() - t) * 1000)
+        result = {
+            "documents": size,
+            "load_seconds": round(load_seconds, 1),
+            "gin_index_seconds": round(gin_seconds, 1),
+            "queries": len(queries),
+            "queries_with_results": found,
+            "search_ms": {"p50": round(pct(ours, 0.5), 1), "p95": round(pct(ours, 0.95), 1), "max": round(max(ours), 1)},
+            "scan_queries": len(scan),
+            "scan_ms": {"p50": round(pct(scan, 0.5), 1), "p95": round(pct(scan, 0.95), 1), "max": round(max(scan), 1)},
+        }
+        paired = ours[: len(scan)]
+        result["speedup_p50"] = round(pct(scan, 0.5) / max(pct(paired, 0.5), 0.01), 1)
+        result["speedup_p95"] = round(pct(scan, 0.95) / max(pct(paired, 0.95), 0.01), 1)
+        result["speedup_mean"] = round(statistics.mean(scan) / max(statistics.mean(paired), 0.01), 1)
+        s, b = result["search_ms"], result["scan_ms"]
+        print(f"  本搜索（{len(ours)} 个查询，{found} 个有结果）p50 {s['p50']} ms，p95 {s['p95']} ms，最慢 {s['max']} ms", flush=True)
+        print(f"  ILIKE 扫描（{len(scan)} 个查询）p50 {b['p50']} ms，p95 {b['p95']} ms", flush=True)
+        print(f"  倍数：p50 {result['speedup_p50']}×，p95 {result['speedup_p95']}×，平均 {result['speedup_mean']}×", flush=True)
+        return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description="站内搜索基准（PostgreSQL）")
+    parser.add_argument("--sizes", default="100000,1000000", help="文档数，逗号分隔（默认 100000,1000000）")
+    parser.add_argument("--queries", type=int, default=200, help="查询数（默认 200）")
+    parser.add_argument("--baseline-queries", type=int, default=0, help="ILIKE 基线跑几个查询（默认全部；百万级可减少）")
+    parser.add_argument("--keep", action="store_true", help="保留临时数据库以便检查")
+    args = parser.parse_args()
+    setup()
+    queries = mixed_queries(args.queries)
+    results = []
+    for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
+        results.append(run_size(size, queries, args.baseline_queries or len(queries), args.keep))
+        (HERE / "results.json").write_text(json.dumps({"results": results}, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\n结果已写入 {HERE / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+
+from accounts.models import CertificationStatus, Organization, OrgKind, OrgRole, User, UserType
+from accounts.roles import ensure_groups
+
+
+@pytest.fixture
+def groups(db):
+    return ensure_groups()
+
+
+@pytest.fixture
+def make_user(db, groups):
+    """``make_user("name", role=DEPT_ADMIN, org=org)`` → a saved user, password ``Xiang#2026``."""
+
+    def make(username, *, role=None, org=None, staff=None, **fields):
+        is_staff = staff if staff is not None else role is not None
+        user = User.objects.create_user(
+            username=username,
+            password="Xiang#2026",
+            is_staff=is_staff,
+            user_type=fields.pop("user_type", UserType.STAFF if is_staff else (UserType.ENTERPRISE if org else UserType.INDIVIDUAL)),
+            organization=org,
+            org_role=OrgRole.ADMIN if org else "",
+            **fields,
+        )
+        if role is not None:
+            user.groups.add(groups[role.code])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_org(db):
+    counter = {"n": 0}
+
+    def make(name="测试企业", *, city="changsha", kind=OrgKind.ENTERPRISE, certified=True, **fields):
+        from stdnum.cn import uscc
+
+        counter["n"] += 1
+        base = f"91430100{counter['n']:04d}MA4TQ"
+        org = Organization.objects.create(
+            name=name,
+            kind=kind,
+            credit_code=base + uscc.calc_check_digit(base),
+            jurisdiction=city,
+            status=CertificationStatus.CERTIFIED if certified else CertificationStatus.NONE,
+            **fields,
+        )
+        return org
+
+    return make

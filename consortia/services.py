@@ -1,0 +1,115 @@
+"""Changes in 抱团出海: post, invite, apply, answer, close. Audited; each step notifies the other side."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import OrgKind, OrgRole
+from audit.services import log
+from consortia.models import Consortium, ConsortiumStatus, Membership, MemberState, Role
+from consortia.selectors import acting_org, can_join, is_lead_admin
+from notifications.services import notify
+
+
+def _admins(org):
+    return list(org.members.filter(is_active=True, org_role=OrgRole.ADMIN))
+
+
+def _url(consortium):
+    return reverse("consortia:detail", args=[consortium.pk])
+
+
+@transaction.atomic
+def create(*, by, data: dict, roles: list[dict], request=None) -> Consortium:
+    """Post an opportunity as the lead; ``roles`` are ``{"name", "description", "slots"}``."""
+    org = acting_org(by)
+    if org is None or org.kind != OrgKind.ENTERPRISE:
+        raise PermissionDenied("只有已认证企业的管理员可以牵头发起抱团出海项目")
+    if not roles:
+        raise ValidationError("请至少列出一个招募角色")
+    consortium = Consortium.objects.create(lead=org, created_by=by, **data)
+    Role.objects.bulk_create(Role(consortium=consortium, **r) for r in roles)
+    Membership.objects.create(consortium=consortium, organization=org, is_lead=True, state=MemberState.ACCEPTED, created_by=by, decided_at=timezone.now())
+    log("consortia.create", actor=by, request=request, target=consortium)
+    return consortium
+
+
+def _check_role(consortium, role):
+    if role is not None and role.consortium_id != consortium.pk:
+        raise ValidationError("所选角色不属于该项目")
+
+
+def _check_open(consortium):
+    if consortium.status != ConsortiumStatus.OPEN:
+        raise ValidationError("该项目已结束招募")
+
+
+@transaction.atomic
+def invite(consortium, *, by, organization, role=None, message="", request=None) -> Membership:
+    """The lead invites a certified organisation as a partner."""
+    if not is_lead_admin(by, consortium):
+        raise PermissionDenied("只有牵头企业的管理员可以邀请合作伙伴")
+    _check_open(consortium)
+    _check_role(consortium, role)
+    if not can_join(organization):
+        raise ValidationError("只能邀请已认证的企业或服务机构")
+    if Membership.objects.filter(consortium=consortium, organization=organization).exists():
+        raise ValidationError(f"“{organization.name}”已被邀请、已申请或已是成员")
+    membership = Membership.objects.create(
+        consortium=consortium, organization=organization, role=role, state=MemberState.INVITED, message=message[:1000], created_by=by
+    )
+    log("consortia.invite", actor=by, request=request, target=membership, detail={"org": organization.pk})
+    notify(_admins(organization), kind="consortia.invited", title=f"{consortium.lead.name} 邀请贵单位加入抱团出海项目：{consortium.title}", body=message, url=_url(consortium))
+    return membership
+
+
+@transaction.atomic
+def apply(consortium, *, by, role=None, message="", request=None) -> Membership:
+    """A certified organisation applies to join."""
+    org = acting_org(by)
+    if not can_join(org):
+        raise PermissionDenied("只有已认证企业或机构的管理员可以申请加入")
+    _check_open(consortium)
+    _check_role(consortium, role)
+    if Membership.objects.filter(consortium=consortium, organization=org).exists():
+        raise ValidationError("贵单位已申请、已被邀请或已是成员")
+    membership = Membership.objects.create(consortium=consortium, organization=org, role=role, state=MemberState.APPLIED, message=message[:1000], created_by=by)
+    log("consortia.apply", actor=by, request=request, target=membership)
+    notify(_admins(consortium.lead), kind="consortia.applied", title=f"{org.name} 申请加入抱团出海项目：{consortium.title}", body=message, url=_url(consortium))
+    return membership
+
+
+@transaction.atomic
+def answer(membership, *, by, accept: bool, request=None) -> Membership:
+    """Accept or decline: the invited organisation answers an invitation, the lead answers an application."""
+    consortium = membership.consortium
+    verb = "接受" if accept else "婉拒"
+    if membership.state == MemberState.INVITED:
+        allowed = acting_org(by) is not None and by.organization_id == membership.organization_id
+        recipients = _admins(consortium.lead)
+        title = f"{membership.organization.name} {verb}了抱团出海项目“{consortium.title}”的邀请"
+    elif membership.state == MemberState.APPLIED:
+        allowed = is_lead_admin(by, consortium)
+        recipients = _admins(membership.organization)
+        title = f"{consortium.lead.name} {verb}了贵单位加入抱团出海项目“{consortium.title}”的申请"
+    else:
+        raise ValidationError("该邀请或申请已处理")
+    if not allowed:
+        raise PermissionDenied("您无权处理该邀请或申请")
+    if accept:
+        _check_open(consortium)
+    membership.state = MemberState.ACCEPTED if accept else MemberState.DECLINED
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["state", "decided_at"])
+    log("consortia.accept" if accept else "consortia.decline", actor=by, request=request, target=membership)
+    notify(recipients, kind="consortia.accepted" if accept else "consortia.declined", title=title, url=_url(consortium))
+    return membership
+
+
+def close(consortium, *, by, request=None):
+    if not is_lead_admin(by, consortium):
+        raise PermissionDenied("只有牵头企业的管理员可以结束招募")
+    consortium.status = ConsortiumStatus.CLOSED
+    consortium.save(update_fields=["status"])
+    log("consortia.close", actor=by, request=request, target=consortium)

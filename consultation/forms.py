@@ -1,0 +1,93 @@
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+
+from consultation.models import Category, Event
+from taxonomy.cities import City
+from taxonomy.models import Country
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to 5 files, each checked for extension, size and a matching file signature."""
+
+    widget = MultipleFileInput
+    SIGNATURES = {"pdf": [b"%PDF"], "png": [b"\x89PNG"], "jpg": [b"\xff\xd8\xff"], "jpeg": [b"\xff\xd8\xff"], "docx": [b"PK"], "xlsx": [b"PK"], "doc": [b"\xd0\xcf\x11\xe0"], "xls": [b"\xd0\xcf\x11\xe0"]}
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > 5:
+            raise forms.ValidationError("最多上传 5 个附件")
+        allowed = settings.CONSULTATION_ATTACHMENT_EXTENSIONS
+        limit = settings.CONSULTATION_ATTACHMENT_MAX_MB * 1024 * 1024
+        for f in files:
+            ext = Path(f.name).suffix.lower().lstrip(".")
+            if ext not in allowed:
+                raise forms.ValidationError(f"附件“{f.name}”的类型不允许，仅支持：{'、'.join(allowed)}")
+            if f.size > limit:
+                raise forms.ValidationError(f"附件“{f.name}”超过 {settings.CONSULTATION_ATTACHMENT_MAX_MB} MB")
+            head = f.read(8)
+            f.seek(0)
+            if ext in self.SIGNATURES and not any(head.startswith(s) for s in self.SIGNATURES[ext]):
+                raise forms.ValidationError(f"附件“{f.name}”的内容与扩展名不符")
+        return files
+
+
+class AskForm(forms.Form):
+    category = forms.ChoiceField(label="咨询类别", choices=Category.choices)
+    subject = forms.CharField(label="标题", max_length=120)
+    body = forms.CharField(label="问题描述", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
+    asker_name = forms.CharField(label="称呼", max_length=50)
+    city = forms.ChoiceField(label="相关市州（可选）", choices=[("", "不限"), *City.choices], required=False)
+    country = forms.ModelChoiceField(label="相关国家（可选）", queryset=Country.objects.order_by("name_zh"), required=False, empty_label="不限")
+    attachments = AttachmentsField(label="附件（可选）", required=False, help_text="最多 5 个，支持 PDF、图片、Word、Excel")
+    page = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expert = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class MobileForm(forms.Form):
+    mobile = forms.CharField(label="手机号", max_length=11)
+    code = forms.CharField(label="短信验证码", max_length=6, required=False)
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 5}))
+    public = forms.BooleanField(label="公开答复（发布到常见问题，隐藏提问人信息）", required=False)
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label="内部备注（仅工作人员可见）", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class OfflineForm(forms.Form):
+    offline_kind = forms.ChoiceField(label="跟进方式", choices=Event.Offline.choices)
+    counterpart = forms.CharField(label="对接网点/机构", max_length=200, required=False)
+    body = forms.CharField(label="跟进情况", widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.CharField(label="结果", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ReassignForm(forms.Form):
+    group = forms.ModelChoiceField(label="受理组", queryset=None, required=False)
+    assignee = forms.ModelChoiceField(label="承办人", queryset=None, required=False)
+    reason = forms.CharField(label="改派说明", max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = Group.objects.order_by("name")
+        self.fields["assignee"].queryset = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username")
+
+
+class RateForm(forms.Form):
+    rating = forms.TypedChoiceField(label="满意度", coerce=int, choices=[(5, "5 分 非常满意"), (4, "4 分 满意"), (3, "3 分 一般"), (2, "2 分 不满意"), (1, "1 分 很不满意")])
+    comment = forms.CharField(label="评价（可选）", max_length=500, required=False)
+
+
+class FollowUpForm(forms.Form):
+    body = forms.CharField(label="追问", widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,197 @@
+"""互动交流 pages: ask, follow one's own enquiries, FAQ (public); workbench and dashboard (staff)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from consultation import forms, selectors, services, tracking, verification
+from consultation.models import Category, Status
+from experts.models import Expert
+from taxonomy.cities import City
+
+SESSION_MOBILE = "consultation_verified_mobile"
+
+
+def ask(request):
+    user = request.user if request.user.is_authenticated else None
+    mobile = request.session.get(SESSION_MOBILE, "")
+    expert = Expert.objects.filter(pk=request.GET.get("expert") or request.POST.get("expert") or 0, is_active=True).first()
+    if user is None and not mobile:
+        return _verify_mobile(request, expert)
+    initial = {"asker_name": user.display_name if user else "", "expert": expert.pk if expert else None, "page": request.GET.get("page") or None}
+    if expert is not None and expert.is_bank_adviser:
+        initial["category"] = Category.FINANCE
+    form = forms.AskForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        enquiry = services.ask(
+            asker=user, mobile="" if user else mobile, asker_name=data["asker_name"], category=data["category"], subject=data["subject"],
+            body=data["body"], city=data["city"], country=data["country"], page=Page.objects.filter(pk=data["page"] or 0).first(),
+            expert=expert, files=data["attachments"], request=request,
+        )
+        messages.success(request, f"咨询已提交，我们将在 {timezone.localtime(enquiry.due_at):%Y年%m月%d日} 前答复。")
+        return redirect(tracking.asker_url(enquiry))
+    return TemplateResponse(request, "consultation/ask.html", {"form": form, "expert": expert, "mobile": mobile})
+
+
+def _verify_mobile(request, expert):
+    form = forms.MobileForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        mobile = form.cleaned_data["mobile"]
+        try:
+            if request.POST.get("action") == "send_code":
+                verification.send_code(mobile)
+                sent = True
+                messages.info(request, "验证码已发送，请查收短信。")
+            elif verification.verify(mobile, form.cleaned_data["code"]):
+                request.session[SESSION_MOBILE] = mobile
+                return redirect(request.get_full_path())
+            else:
+                form.add_error("code", "验证码不正确或已过期")
+                sent = True
+        except ValidationError as exc:
+            form.add_error("mobile", exc)
+    return TemplateResponse(request, "consultation/verify_mobile.html", {"form": form, "sent": sent, "expert": expert})
+
+
+@login_required
+def mine(request):
+    page = Paginator(selectors.own_enquiries(request.user), 20).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "consultation/mine.html", {"page_obj": page})
+
+
+def _asker_page(request, enquiry, *, user=None, mobile=""):
+    rate_form = forms.RateForm(request.POST if request.POST.get("action") == "rate" else None)
+    follow_form = forms.FollowUpForm(request.POST if request.POST.get("action") == "follow_up" else None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "rate" and rate_form.is_valid():
+                services.rate(enquiry, user=user, mobile=mobile, rating=rate_form.cleaned_data["rating"], comment=rate_form.cleaned_data["comment"], request=request)
+                messages.success(request, "感谢您的评价。")
+                return redirect(request.path)
+            if request.POST.get("action") == "follow_up" and follow_form.is_valid():
+                services.ask_follow_up(enquiry, user=user, mobile=mobile, body=follow_form.cleaned_data["body"], request=request)
+                messages.success(request, "追问已提交。")
+                return redirect(request.path)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+    context = {"enquiry": enquiry, "events": selectors.timeline(enquiry, staff=False), "rate_form": rate_form, "follow_form": follow_form}
+    return TemplateResponse(request, "consultation/asker_detail.html", context)
+
+
+@login_required
+def mine_detail(request, pk):
+    enquiry = get_object_or_404(selectors.own_enquiries(request.user), pk=pk)
+    return _asker_page(request, enquiry, user=request.user)
+
+
+def track(request, token):
+    enquiry = tracking.enquiry_from_token(token)
+    if enquiry is None:
+        raise PermissionDenied("链接无效")
+    return _asker_page(request, enquiry, mobile=enquiry.mobile)
+
+
+def faq(request):
+    category = request.GET.get("category", "")
+    q = request.GET.get("q", "").strip()
+    page = Paginator(selectors.faq(category, q), 10).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "consultation/faq.html", {"page_obj": page, "categories": Category.choices, "category": category, "q": q})
+
+
+def staff_required(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise PermissionDenied("仅限工作人员")
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@staff_required
+def staff_list(request):
+    qs = selectors.enquiries_visible_to(request.user).select_related("group", "assignee")
+    status = request.GET.get("status", "open")
+    if status in Status.values:
+        qs = qs.filter(status=status)
+    if request.GET.get("due") == "overdue":
+        qs = qs.filter(status=Status.OPEN, due_at__lt=timezone.now())
+    elif request.GET.get("due") == "soon":
+        qs = qs.filter(status=Status.OPEN, due_at__gte=timezone.now(), due_at__lte=selectors.due_soon_cutoff())
+    if request.GET.get("category") in Category.values:
+        qs = qs.filter(category=request.GET["category"])
+    page = Paginator(qs.order_by("due_at", "pk"), 20).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "status": status, "statuses": Status.choices, "categories": Category.choices, "now": timezone.now(), "params": request.GET}
+    return TemplateResponse(request, "consultation/staff_list.html", context)
+
+
+STAFF_ACTIONS = {
+    "reply": (forms.ReplyForm, lambda e, u, d, r: services.reply(e, by=u, body=d["body"], public=d["public"], request=r), "答复已发送，提问人已收到通知。"),
+    "note": (forms.NoteForm, lambda e, u, d, r: services.add_note(e, by=u, body=d["body"], request=r), "备注已保存。"),
+    "offline": (forms.OfflineForm, lambda e, u, d, r: services.record_offline(e, by=u, request=r, **d), "线下跟进已记录。"),
+    "reassign": (forms.ReassignForm, lambda e, u, d, r: services.reassign(e, by=u, request=r, **d), "已改派。"),
+}
+
+
+@staff_required
+def staff_detail(request, pk):
+    enquiry = get_object_or_404(selectors.enquiries_visible_to(request.user).select_related("group", "assignee", "country", "expert"), pk=pk)
+    action = request.POST.get("action", "")
+    bound = {name: (cls(request.POST) if action == name else cls()) for name, (cls, _, _) in STAFF_ACTIONS.items()}
+    if request.method == "POST":
+        try:
+            if action == "close":
+                services.close(enquiry, by=request.user, request=request)
+                messages.success(request, "已办结。")
+                return redirect(request.path)
+            if action in STAFF_ACTIONS and bound[action].is_valid():
+                _, run, done = STAFF_ACTIONS[action]
+                run(enquiry, request.user, bound[action].cleaned_data, request)
+                messages.success(request, done)
+                return redirect(request.path)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+    context = {
+        "enquiry": enquiry, "events": selectors.timeline(enquiry, staff=True), "forms": bound,
+        "can_reassign": selectors.can_reassign(request.user, enquiry), "now": timezone.now(),
+    }
+    return TemplateResponse(request, "consultation/staff_detail.html", context)
+
+
+@staff_required
+def dashboard(request):
+    qs = selectors.enquiries_visible_to(request.user)
+    perf = selectors.performance(qs)
+    labels = {"category": dict(Category.choices), "city": {**dict(City.choices), "province": "省级/未指定"}}
+    charts = {
+        key: {
+            "labels": [labels.get(key, {}).get(k, k) for k in perf[key]],
+            "count": [v["count"] for v in perf[key].values()],
+            "on_time": [v["on_time_rate"] for v in perf[key].values()],
+            "satisfaction": [v["satisfaction"] for v in perf[key].values()],
+            "median_hours": [v["median_first_response_hours"] for v in perf[key].values()],
+        }
+        for key in ("month", "category", "city")
+    }
+    captions = {"month": "按月", "category": "按类别", "city": "按市州"}
+    tables = [(key, captions[key], [(labels.get(key, {}).get(k, k), v) for k, v in perf[key].items()]) for key in captions]
+    context = {"board": selectors.group_board(qs), "perf": perf, "charts": charts, "tables": tables}
+    return TemplateResponse(request, "consultation/dashboard.html", context)
+
+
+@require_POST
+def forget_mobile(request):
+    request.session.pop(SESSION_MOBILE, None)
+    return redirect("consultation:ask")
+
+

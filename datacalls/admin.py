@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from datacalls.models import DataCall, DataCallField, Submission
+
+
+class FieldInline(admin.TabularInline):
+    model = DataCallField
+    extra = 0
+    fields = ["sort_order", "label", "field_type", "required", "choices", "file_extensions", "max_file_mb"]
+
+
+@admin.register(DataCall)
+class DataCallAdmin(admin.ModelAdmin):
+    list_display = ["title", "owner_city", "audience", "status", "closes_at"]
+    list_filter = ["status", "audience", "owner_city"]
+    search_fields = ["title"]
+    inlines = [FieldInline]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ["call", "organization", "status", "late", "locked", "submitted_at"]
+    list_filter = ["status", "late", "locked"]
+    search_fields = ["organization__name", "call__title"]
+    readonly_fields = ["data"]

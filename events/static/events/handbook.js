@@ -1,0 +1,1 @@
+document.getElementById("print-handbook")?.addEventListener("click", () => window.print());

@@ -1,0 +1,139 @@
+"""Filing forms: one form class, parameterised by project kind (each kind shows the fields it needs)."""
+
+from django import forms
+from django.urls import reverse
+from stdnum.cn import ric
+
+from filings.models import Filing, FilingReport, FinancingSource, Kind, ReportKind
+
+COMMON_FIELDS = ["project_name", "country", "industry", "chinese_party", "foreign_party", "amount", "currency", "start_date", "end_date"]
+KIND_FIELDS = {
+    Kind.INVESTMENT: ["investment_mode", *COMMON_FIELDS, "financing_sources", "workers_sent", "description"],
+    Kind.CONTRACTING: [*COMMON_FIELDS, "financing_sources", "workers_sent", "description"],
+    Kind.LABOUR: [*COMMON_FIELDS, "workers_sent", "description"],
+}
+CONTACT_FIELDS = ["contact_name", "contact_phone", "contact_id_number"]
+AMOUNT_LABELS = {Kind.INVESTMENT: "中方投资额", Kind.CONTRACTING: "合同金额", Kind.LABOUR: "合同金额"}
+FOREIGN_PARTY_LABELS = {Kind.INVESTMENT: "外方主体/并购标的", Kind.CONTRACTING: "项目业主(发包方)", Kind.LABOUR: "境外雇主"}
+
+
+def fields_for(kind):
+    return KIND_FIELDS[kind] + CONTACT_FIELDS
+
+
+class FilingForm(forms.ModelForm):
+    financing_sources = forms.MultipleChoiceField(label="资金来源", choices=FinancingSource.choices, required=False, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Filing
+        fields = sorted({f for kind_fields in KIND_FIELDS.values() for f in kind_fields} | set(CONTACT_FIELDS))
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, kind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        wanted = fields_for(kind)
+        for name in list(self.fields):
+            if name not in wanted:
+                del self.fields[name]
+        self.order_fields(wanted)
+        self.fields["amount"].label = AMOUNT_LABELS[kind]
+        self.fields["foreign_party"].label = FOREIGN_PARTY_LABELS[kind]
+        self.fields["chinese_party"].required = False
+        self.fields["chinese_party"].help_text = "留空则为本企业名称"
+        if "investment_mode" in self.fields:
+            self.fields["investment_mode"].required = True
+        if kind != Kind.INVESTMENT:
+            self.fields["foreign_party"].required = True
+        if kind == Kind.LABOUR:
+            self.fields["workers_sent"].required = True
+            self.fields["workers_sent"].min_value = 1
+        # The reporting-threshold notice updates as the enterprise types (htmx; the same
+        # notice is computed on submit for browsers without JavaScript).
+        htmx = {
+            "hx-get": reverse("filings:threshold", args=[kind]),
+            "hx-trigger": "input changed delay:400ms, change",
+            "hx-target": "#threshold-notice",
+            "hx-include": "[name=amount],[name=currency]",
+            "aria-describedby": "threshold-notice",
+        }
+        self.fields["amount"].widget.attrs.update(htmx)
+        self.fields["currency"].widget.attrs.update({k: v for k, v in htmx.items() if k != "aria-describedby"})
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is not None and amount <= 0:
+            raise forms.ValidationError("金额必须大于 0")
+        return amount
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"].strip().replace(" ", "")
+        if not phone.replace("-", "").isdigit() or not 7 <= len(phone.replace("-", "")) <= 12:
+            raise forms.ValidationError("请填写有效的手机号或固定电话（如 13800000000 或 0731-88888888）")
+        return phone
+
+    def clean_contact_id_number(self):
+        number = self.cleaned_data.get("contact_id_number", "").strip().upper()
+        if number and not ric.is_valid(number):
+            raise forms.ValidationError("身份证号码格式或校验位不正确")
+        return number
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "结束日期不能早于开始日期")
+        return data
+
+    def filing_data(self):
+        """The cleaned values this kind's fields set on the filing."""
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class TransitionForm(forms.Form):
+    comment = forms.CharField(label="意见", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AttachmentForm(forms.Form):
+    label = forms.CharField(label="材料名称", max_length=100)
+    file = forms.FileField(label="文件")
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = FilingReport
+        fields = ["period", "summary", "new_amount", "new_end_date", "invested_usd", "workers_on_site"]
+        widgets = {"new_end_date": forms.DateInput(attrs={"type": "date"}), "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, kind, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = ["summary", "new_amount", "new_end_date"] if kind == ReportKind.CHANGE else ["period", "summary", "invested_usd", "workers_on_site"]
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        if kind == ReportKind.PROGRESS:
+            self.fields["period"].required = True
+
+    def report_data(self):
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+
+class QueueFilterForm(forms.Form):
+    q = forms.CharField(label="搜索", required=False, widget=forms.TextInput(attrs={"placeholder": "项目名称、企业、备案编号"}))
+    state = forms.ChoiceField(label="状态", required=False)
+    kind = forms.ChoiceField(label="类型", required=False, choices=[("", "全部"), *Kind.choices])
+    city = forms.ChoiceField(label="市州", required=False)
+
+    def __init__(self, *args, show_city=True, **kwargs):
+        from filings.models import State
+        from taxonomy.cities import Jurisdiction
+
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", "全部"), *[(v, label) for v, label in State.choices if v != State.DRAFT]]
+        self.fields["city"].choices = [("", "全部"), *Jurisdiction.choices]
+        if not show_city:
+            del self.fields["city"]

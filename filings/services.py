@@ -1,0 +1,305 @@
+"""Changing filings: one function per workflow transition, plus drafts, attachments and reports.
+
+Each function checks the actor and the state, changes the filing, writes a ``FilingEvent``
+and an audit entry and notifies the people who act next, in one transaction.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, city_bureau_role
+from audit.services import log
+from filings.attachments import validate_upload
+from filings.models import Filing, FilingAttachment, FilingEvent, FilingReport, Kind, ReportKind, ReportState, State
+from filings.money import to_usd
+from filings.selectors import actors_for, enterprise_of
+from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor
+from notifications.services import notify
+
+
+class InvalidTransition(ValidationError):
+    """The filing is not in a state the transition starts from, or a required comment is missing."""
+
+
+NUMBER_PREFIX = {Kind.INVESTMENT: "湘境投备", Kind.CONTRACTING: "湘承包备", Kind.LABOUR: "湘劳务备"}
+
+
+# --- who hears about it -------------------------------------------------------------------
+
+def enterprise_members(filing):
+    return list(get_user_model().objects.filter(organization_id=filing.organization_id, is_active=True))
+
+
+def city_reviewers(filing):
+    if filing.is_province_level:
+        return []
+    group = city_bureau_role(filing.jurisdiction).group_name
+    return list(get_user_model().objects.filter(groups__name=group, is_active=True).distinct())
+
+
+def department_reviewers():
+    names = [DEPT_REVIEWER.group_name, DEPT_ADMIN.group_name]
+    return list(get_user_model().objects.filter(groups__name__in=names, is_active=True).distinct())
+
+
+def reviewers_for(filing):
+    """The people who act on ``filing`` in its current state."""
+    if filing.state in (State.SUBMITTED, State.CITY_REVIEW):
+        return city_reviewers(filing)
+    if filing.state == State.PROVINCIAL_REVIEW:
+        return department_reviewers()
+    return []
+
+
+def _detail_url(filing):
+    return reverse("filings:detail", args=[filing.pk])
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+def _require_enterprise(filing, by):
+    if Actor.ENTERPRISE not in actors_for(by, filing):
+        raise PermissionDenied("只有申报企业的成员可以修改本备案")
+
+
+def create_filing(*, by, kind, data: dict, request=None) -> Filing:
+    """Create a draft for ``by``'s certified enterprise from cleaned form ``data``."""
+    org = enterprise_of(by)
+    if org is None:
+        raise PermissionDenied("只有已认证企业的成员可以申报项目")
+    filing = Filing(organization=org, kind=kind, jurisdiction=org.jurisdiction, ownership=org.ownership, created_by=by, state=State.DRAFT)
+    _assign(filing, data)
+    filing.chinese_party = filing.chinese_party or org.name
+    filing.state_changed_at = timezone.now()
+    with transaction.atomic():
+        filing.save()
+        log("filing.create", actor=by, request=request, target=filing, detail={"kind": kind})
+    return filing
+
+
+def update_filing(filing, *, by, data: dict, request=None) -> Filing:
+    """Save the enterprise's edits of a draft or returned filing."""
+    _require_enterprise(filing, by)
+    if filing.state not in EDITABLE_STATES:
+        raise InvalidTransition(f"备案处于“{filing.get_state_display()}”状态，不能修改")
+    _assign(filing, data)
+    with transaction.atomic():
+        filing.save()
+        log("filing.update", actor=by, request=request, target=filing)
+    return filing
+
+
+def _assign(filing, data):
+    for field, value in data.items():
+        setattr(filing, field, value)
+    filing.amount_usd = to_usd(filing.amount, filing.currency)
+
+
+# --- transitions ----------------------------------------------------------------------------
+
+def _transition(filing, name, *, by, comment="", request=None):
+    transition = TRANSITIONS[name]
+    given, filing = filing, Filing.objects.select_related("organization").get(pk=filing.pk)
+    if not transition.actors & actors_for(by, filing):
+        # Logged outside the transaction so the refusal is kept.
+        log(f"filing.{name}", actor=by, request=request, target=filing, outcome="denied")
+        raise PermissionDenied(f"您无权对该备案执行“{transition.label}”")
+    with transaction.atomic():
+        filing = Filing.objects.select_for_update().select_related("organization").get(pk=filing.pk)
+        if filing.state not in transition.sources:
+            raise InvalidTransition(f"备案处于“{filing.get_state_display()}”状态，不能{transition.label}")
+        comment = (comment or "").strip()
+        if transition.comment_required and not comment:
+            raise InvalidTransition(f"{transition.label}须填写意见或理由")
+        source = filing.state
+        filing.state = transition.target_for(filing)
+        now = timezone.now()
+        filing.state_changed_at = now
+        if name == "submit":
+            _check_complete(filing)
+            filing.submitted_at = filing.submitted_at or now
+        if name == "file":
+            filing.filed_at = now
+            filing.number = _next_number(filing, now)
+        filing.save()
+        FilingEvent.objects.create(filing=filing, action=name, from_state=source, to_state=filing.state, actor=by, comment=comment)
+        log(f"filing.{name}", actor=by, request=request, target=filing, detail={"from": source, "to": filing.state, "comment": comment})
+        _notify(filing, transition, by, comment)
+    given.refresh_from_db()
+    return filing
+
+
+def _check_complete(filing):
+    missing = []
+    if filing.kind == Kind.INVESTMENT and not filing.investment_mode:
+        missing.append("投资方式")
+    if filing.kind in (Kind.CONTRACTING, Kind.LABOUR) and not filing.foreign_party:
+        missing.append("外方主体")
+    if filing.kind == Kind.LABOUR and not filing.workers_sent:
+        missing.append("派出人数")
+    if missing:
+        raise InvalidTransition("提交前请补全：" + "、".join(missing))
+
+
+def _next_number(filing, now):
+    prefix = f"{NUMBER_PREFIX[filing.kind]}〔{now.year}〕"
+    taken = Filing.objects.filter(number__startswith=prefix).count()
+    return f"{prefix}{taken + 1:05d}号"
+
+
+def _notify(filing, transition, by, comment):
+    state = filing.state
+    title = f"{filing.project_name}：{transition.label}"
+    body = f"{filing.organization.name}的{filing.get_kind_display()}备案现为“{filing.get_state_display()}”。"
+    if comment:
+        body += f"意见：{comment}"
+    if state in (State.SUBMITTED, State.CITY_REVIEW, State.PROVINCIAL_REVIEW) and transition.name in ("submit", "forward"):
+        recipients = reviewers_for(filing)
+    elif transition.name == "withdraw":
+        recipients = city_reviewers(filing) + department_reviewers()
+    elif transition.name == "cancel":
+        recipients = enterprise_members(filing) + department_reviewers() + city_reviewers(filing)
+    else:
+        recipients = enterprise_members(filing)
+    recipients = [u for u in {u.pk: u for u in recipients}.values() if u.pk != by.pk]
+    if recipients:
+        notify(recipients, kind=f"filing.{transition.name}", title=title, body=body, url=_detail_url(filing))
+
+
+def submit_filing(filing, *, by, comment="", request=None):
+    """Enterprise submits a draft or returned filing (province-level enterprises go straight to the department)."""
+    return _transition(filing, "submit", by=by, comment=comment, request=request)
+
+
+def start_review(filing, *, by, comment="", request=None):
+    """The city bureau takes a submitted filing into preliminary review."""
+    return _transition(filing, "start_review", by=by, comment=comment, request=request)
+
+
+def forward_filing(filing, *, by, comment="", request=None):
+    """The city bureau passes its preliminary review and sends the filing to the department."""
+    return _transition(filing, "forward", by=by, comment=comment, request=request)
+
+
+def return_filing(filing, *, by, comment, request=None):
+    """The current reviewer sends the filing back to the enterprise with reasons."""
+    return _transition(filing, "return", by=by, comment=comment, request=request)
+
+
+def reject_filing(filing, *, by, comment, request=None):
+    """The current reviewer refuses the filing, with reasons."""
+    return _transition(filing, "reject", by=by, comment=comment, request=request)
+
+
+def file_filing(filing, *, by, comment="", request=None):
+    """The department files the project and gives it a filing number."""
+    return _transition(filing, "file", by=by, comment=comment, request=request)
+
+
+def withdraw_filing(filing, *, by, comment="", request=None):
+    """The enterprise withdraws a filing under review."""
+    return _transition(filing, "withdraw", by=by, comment=comment, request=request)
+
+
+def reopen_filing(filing, *, by, comment="", request=None):
+    """The enterprise turns a withdrawn filing back into a draft."""
+    return _transition(filing, "reopen", by=by, comment=comment, request=request)
+
+
+def cancel_filing(filing, *, by, comment, request=None):
+    """The enterprise or the department cancels a filed project (terminated, not carried out)."""
+    return _transition(filing, "cancel", by=by, comment=comment, request=request)
+
+
+TRANSITION_SERVICES = {
+    "submit": submit_filing,
+    "start_review": start_review,
+    "forward": forward_filing,
+    "return": return_filing,
+    "reject": reject_filing,
+    "file": file_filing,
+    "withdraw": withdraw_filing,
+    "reopen": reopen_filing,
+    "cancel": cancel_filing,
+}
+
+
+# --- attachments ----------------------------------------------------------------------------
+
+def add_attachment(filing, *, by, upload, label, request=None) -> FilingAttachment:
+    """Attach a validated document to a draft or returned filing."""
+    _require_enterprise(filing, by)
+    if filing.state not in EDITABLE_STATES:
+        raise InvalidTransition("只有草稿或退回修改的备案可以上传附件")
+    validate_upload(upload)
+    with transaction.atomic():
+        attachment = FilingAttachment.objects.create(filing=filing, label=label, file=upload, original_name=upload.name[:200], size=upload.size, uploaded_by=by)
+        log("filing.attachment_add", actor=by, request=request, target=filing, detail={"name": attachment.original_name})
+    return attachment
+
+
+def remove_attachment(attachment, *, by, request=None):
+    filing = attachment.filing
+    _require_enterprise(filing, by)
+    if filing.state not in EDITABLE_STATES:
+        raise InvalidTransition("只有草稿或退回修改的备案可以删除附件")
+    with transaction.atomic():
+        log("filing.attachment_remove", actor=by, request=request, target=filing, detail={"name": attachment.original_name})
+        attachment.file.delete(save=False)
+        attachment.delete()
+
+
+# --- change and progress reports ------------------------------------------------------------
+
+def submit_report(filing, *, by, kind, data: dict, request=None) -> FilingReport:
+    """The enterprise reports a change to, or the progress of, a filed project."""
+    _require_enterprise(filing, by)
+    if filing.state != State.FILED:
+        raise InvalidTransition("只有已备案项目可以报送变更或进展报告")
+    if kind == ReportKind.CHANGE and data.get("new_amount") is None and data.get("new_end_date") is None:
+        raise InvalidTransition("变更报告须至少填写变更后金额或结束日期之一")
+    with transaction.atomic():
+        report = FilingReport.objects.create(filing=filing, kind=kind, submitted_by=by, **data)
+        log(f"filing.report_{kind}", actor=by, request=request, target=filing, detail={"report": report.pk})
+        recipients = department_reviewers() + city_reviewers(filing)
+        if recipients:
+            notify(recipients, kind=f"filing.report_{kind}", title=f"{filing.project_name}：{report.get_kind_display()}", body=report.summary[:200], url=_detail_url(filing))
+    return report
+
+
+def review_report(report, *, by, accept: bool, comment="", request=None) -> FilingReport:
+    """The department accepts (a change report's new figures then apply) or returns a report."""
+    filing = report.filing
+    if Actor.PROVINCE not in actors_for(by, filing):
+        raise PermissionDenied("只有省商务厅可以确认变更/进展报告")
+    if report.state != ReportState.SUBMITTED:
+        raise InvalidTransition("该报告已处理")
+    if not accept and not comment.strip():
+        raise InvalidTransition("退回报告须填写理由")
+    with transaction.atomic():
+        report.state = ReportState.ACCEPTED if accept else ReportState.RETURNED
+        report.reviewed_by, report.reviewed_at, report.review_comment = by, timezone.now(), comment.strip()
+        report.save()
+        if accept and report.kind == ReportKind.CHANGE:
+            if report.new_amount is not None:
+                filing.amount = report.new_amount
+                filing.amount_usd = to_usd(report.new_amount, filing.currency)
+            if report.new_end_date is not None:
+                filing.end_date = report.new_end_date
+            filing.save()
+        log("filing.report_review", actor=by, request=request, target=filing, detail={"report": report.pk, "accepted": accept})
+        notify(enterprise_members(filing), kind="filing.report_review", title=f"{filing.project_name}：{report.get_kind_display()}{report.get_state_display()}", body=comment, url=_detail_url(filing))
+    return report
+
+
+def pending_reports_for(user):
+    """Reports waiting for the department (for the queue page)."""
+    from filings.selectors import is_department
+
+    if not is_department(user):
+        return FilingReport.objects.none()
+    return FilingReport.objects.filter(Q(state=ReportState.SUBMITTED)).select_related("filing", "filing__organization")

@@ -1,0 +1,303 @@
+"""Filing pages for enterprises (my filings, forms, reports) and reviewers (queue, export, actions).
+
+Every view reads filings through ``filings.selectors``; state changes go through ``filings.services``.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from audit.services import log
+from filings import services
+from filings.exports import filings_workbook, mask_id, mask_name, mask_phone
+from filings.forms import AttachmentForm, FilingForm, QueueFilterForm, ReportForm, TransitionForm
+from filings.models import FilingAttachment, FilingReport, Kind, ReportKind
+from filings.money import MissingRate, reporting_requirement, to_usd
+from filings.selectors import (
+    actors_for,
+    can_see_personal_data,
+    enterprise_of,
+    filings_for_org,
+    filings_visible_to,
+    is_department,
+    is_reviewer,
+    next_step,
+    review_queue,
+    time_in_state,
+)
+from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor, transitions_from
+
+
+def _enterprise_or_403(user):
+    org = enterprise_of(user)
+    if org is None:
+        raise PermissionDenied("只有已认证企业的成员可以使用项目申报")
+    return org
+
+
+def _kind_or_404(kind):
+    if kind not in Kind.values:
+        raise Http404("未知的项目类型")
+    return kind
+
+
+@login_required
+def my_filings(request):
+    org = _enterprise_or_403(request.user)
+    filings = list(filings_for_org(org))
+    now = timezone.now()
+    rows = [{"filing": f, "next": next_step(f, now)} for f in filings]
+    return TemplateResponse(request, "filings/my_filings.html", {"org": org, "rows": rows, "kinds": Kind.choices})
+
+
+def _requirement_notice(kind, amount, currency):
+    try:
+        return reporting_requirement(kind, to_usd(amount, currency)), ""
+    except MissingRate as exc:
+        return None, str(exc)
+
+
+@login_required
+def create(request, kind):
+    _kind_or_404(kind)
+    org = _enterprise_or_403(request.user)
+    form = FilingForm(request.POST or None, kind=kind, initial={"chinese_party": org.name, "contact_name": request.user.display_name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            filing = services.create_filing(by=request.user, kind=kind, data=form.filing_data(), request=request)
+        except MissingRate as exc:
+            form.add_error("currency", str(exc))
+        else:
+            _flash_requirement(request, filing)
+            return redirect("filings:detail", filing.pk)
+    return TemplateResponse(request, "filings/form.html", {"form": form, "kind": kind, "kind_label": Kind(kind).label, **_notice_context(form, kind)})
+
+
+def _notice_context(form, kind):
+    if form.is_bound and form.is_valid():
+        requirement, error = _requirement_notice(kind, form.cleaned_data["amount"], form.cleaned_data["currency"])
+        return {"requirement": requirement, "rate_error": error}
+    return {"requirement": None, "rate_error": ""}
+
+
+def _flash_requirement(request, filing):
+    requirement = reporting_requirement(filing.kind, filing.amount_usd)
+    messages.success(request, f"已保存为草稿。{requirement.message}")
+
+
+@login_required
+def edit(request, pk):
+    filing = get_object_or_404(filings_visible_to(request.user).select_related("organization"), pk=pk)
+    if Actor.ENTERPRISE not in actors_for(request.user, filing):
+        raise PermissionDenied("只有申报企业的成员可以修改本备案")
+    if filing.state not in EDITABLE_STATES:
+        messages.error(request, f"备案处于“{filing.get_state_display()}”状态，不能修改")
+        return redirect("filings:detail", filing.pk)
+    form = FilingForm(request.POST or None, instance=filing, kind=filing.kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_filing(filing, by=request.user, data=form.filing_data(), request=request)
+        except MissingRate as exc:
+            form.add_error("currency", str(exc))
+        else:
+            _flash_requirement(request, filing)
+            return redirect("filings:detail", filing.pk)
+    context = {"form": form, "kind": filing.kind, "kind_label": filing.get_kind_display(), "filing": filing, **_notice_context(form, filing.kind)}
+    return TemplateResponse(request, "filings/form.html", context)
+
+
+@login_required
+@require_GET
+def threshold(request, kind):
+    """htmx fragment: whether reporting is required for the amount being typed."""
+    _kind_or_404(kind)
+    _enterprise_or_403(request.user)
+    requirement, error = None, ""
+    try:
+        amount = Decimal(request.GET.get("amount", "").replace(",", "").strip())
+    except InvalidOperation:
+        amount = None
+    if amount is not None and amount > 0:
+        requirement, error = _requirement_notice(kind, amount, request.GET.get("currency", "USD"))
+    return TemplateResponse(request, "filings/_threshold.html", {"requirement": requirement, "rate_error": error})
+
+
+@login_required
+def detail(request, pk):
+    filing = get_object_or_404(filings_visible_to(request.user).select_related("organization", "country", "industry"), pk=pk)
+    actors = actors_for(request.user, filing)
+    is_owner = Actor.ENTERPRISE in actors
+    actions = [t for t in transitions_from(filing.state) if t.actors & actors]
+    contact = {"name": filing.contact_name, "phone": filing.contact_phone, "id_number": filing.contact_id_number}
+    if not is_owner and not can_see_personal_data(request.user):
+        contact = {"name": mask_name(contact["name"]), "phone": mask_phone(contact["phone"]), "id_number": mask_id(contact["id_number"])}
+    context = {
+        "filing": filing,
+        "actions": actions,
+        "is_owner": is_owner,
+        "can_edit": is_owner and filing.state in EDITABLE_STATES,
+        "can_review_reports": Actor.PROVINCE in actors,
+        "contact": contact,
+        "events": filing.events.select_related("actor"),
+        "attachments": filing.attachments.all(),
+        "reports": filing.reports.select_related("submitted_by", "reviewed_by"),
+        "next": next_step(filing),
+        "requirement": reporting_requirement(filing.kind, filing.amount_usd),
+        "time_in_state": time_in_state(filing),
+        "transition_form": TransitionForm(),
+        "attachment_form": AttachmentForm(),
+        "report_kinds": ReportKind.choices,
+    }
+    return TemplateResponse(request, "filings/detail.html", context)
+
+
+@login_required
+@require_POST
+def transition(request, pk, name):
+    filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
+    service = services.TRANSITION_SERVICES.get(name)
+    if service is None:
+        raise Http404("未知操作")
+    form = TransitionForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        service(filing, by=request.user, comment=comment, request=request)
+    except services.InvalidTransition as exc:
+        messages.error(request, " ".join(exc.messages))
+    except MissingRate as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已{TRANSITIONS[name].label}")
+    if filing_still_visible(request.user, pk):
+        return redirect("filings:detail", pk)
+    return redirect("filings:queue")
+
+
+def filing_still_visible(user, pk):
+    return filings_visible_to(user).filter(pk=pk).exists()
+
+
+@login_required
+@require_POST
+def attachment_add(request, pk):
+    filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "附件未上传：" + "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("filings:detail", pk)
+    try:
+        services.add_attachment(filing, by=request.user, upload=form.cleaned_data["file"], label=form.cleaned_data["label"], request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "附件已上传")
+    return redirect("filings:detail", pk)
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk, attachment_id):
+    filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
+    attachment = get_object_or_404(FilingAttachment, pk=attachment_id, filing=filing)
+    try:
+        services.remove_attachment(attachment, by=request.user, request=request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "附件已删除")
+    return redirect("filings:detail", pk)
+
+
+@login_required
+def attachment_download(request, pk, attachment_id):
+    filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
+    attachment = get_object_or_404(FilingAttachment, pk=attachment_id, filing=filing)
+    log("filing.attachment_download", actor=request.user, request=request, target=filing, detail={"name": attachment.original_name})
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+def report_new(request, pk, kind):
+    if kind not in ReportKind.values:
+        raise Http404("未知的报告类型")
+    filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
+    if Actor.ENTERPRISE not in actors_for(request.user, filing):
+        raise PermissionDenied("只有申报企业的成员可以报送")
+    form = ReportForm(request.POST or None, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_report(filing, by=request.user, kind=kind, data=form.report_data(), request=request)
+        except services.InvalidTransition as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(request, f"{ReportKind(kind).label}已报送")
+            return redirect("filings:detail", pk)
+    return TemplateResponse(request, "filings/report_form.html", {"form": form, "filing": filing, "kind_label": ReportKind(kind).label})
+
+
+@login_required
+@require_POST
+def report_review(request, pk, report_id):
+    filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
+    report = get_object_or_404(FilingReport, pk=report_id, filing=filing)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        services.review_report(report, by=request.user, accept=accept, comment=request.POST.get("comment", ""), request=request)
+    except services.InvalidTransition as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "报告已确认" if accept else "报告已退回")
+    return redirect("filings:detail", pk)
+
+
+def _queue_filtered(request):
+    if not is_reviewer(request.user):
+        raise PermissionDenied("只有市州商务局和省商务厅工作人员可以查看备案队列")
+    department = is_department(request.user)
+    form = QueueFilterForm(request.GET or None, show_city=department)
+    filings = review_queue(request.user).select_related("organization", "country", "industry")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            q = data["q"]
+            filings = filings.filter(Q(project_name__icontains=q) | Q(organization__name__icontains=q) | Q(number__icontains=q) | Q(organization__credit_code__iexact=q))
+        if data["state"]:
+            filings = filings.filter(state=data["state"])
+        if data["kind"]:
+            filings = filings.filter(kind=data["kind"])
+        if department and data.get("city"):
+            filings = filings.filter(jurisdiction=data["city"])
+    ids = [int(i) for i in request.GET.getlist("ids") if i.isdigit()]
+    if ids:
+        filings = filings.filter(pk__in=ids)
+    return form, filings.order_by("state_changed_at", "id")
+
+
+@login_required
+def queue(request):
+    form, filings = _queue_filtered(request)
+    page = Paginator(filings, 30).get_page(request.GET.get("page"))
+    now = timezone.now()
+    rows = [{"filing": f, "days": time_in_state(f, now).days, "next": next_step(f, now)} for f in page.object_list]
+    context = {"form": form, "page_obj": page, "rows": rows, "reports": services.pending_reports_for(request.user)[:20], "query": request.GET.urlencode()}
+    return TemplateResponse(request, "filings/queue.html", context)
+
+
+@login_required
+def queue_export(request):
+    _, filings = _queue_filtered(request)
+    unmasked = can_see_personal_data(request.user)
+    content = filings_workbook(filings, unmasked=unmasked)
+    log("filing.export", actor=request.user, request=request, detail={"rows": filings.count(), "unmasked": unmasked, "query": request.GET.urlencode()[:500]})
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="filings-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response

@@ -1,0 +1,1 @@
+"""State changes of matchmaking: ``listings`` (posting, review, withdrawal, expiry) and ``intents``."""

@@ -1,0 +1,33 @@
+"""SMS through the pluggable sender of the accounts app (``settings.SMS_BACKEND``)."""
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from notifications.channels import NoAddress
+
+MAX_LENGTH = 70  # one SMS segment of Chinese text
+
+
+def backend():
+    return import_string(settings.SMS_BACKEND)()
+
+
+def send_text(mobile: str, text: str):
+    """Send ``text`` to ``mobile`` with whatever sender is configured."""
+    return backend().send(mobile, text)
+
+
+def text_for(message) -> str:
+    text = f"【湘企出海+】{message.title}"
+    if message.body:
+        text += f"：{message.body}"
+    if len(text) > MAX_LENGTH:
+        text = text[: MAX_LENGTH - 1] + "…"
+    return text
+
+
+def send(message):
+    mobile = message.recipient.mobile
+    if not mobile:
+        raise NoAddress("未绑定手机号")
+    send_text(mobile, text_for(message))

@@ -1,0 +1,21 @@
+from django import forms
+
+from overseas.models import EDITABLE_FIELDS, OverseasInstitution
+
+
+class InstitutionForm(forms.ModelForm):
+    class Meta:
+        model = OverseasInstitution
+        fields = EDITABLE_FIELDS
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "services": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"latitude": "十进制度数，南纬为负，如 -6.79235", "longitude": "十进制度数，西经为负，如 39.20833"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].queryset = self.fields["country"].queryset.order_by("name_zh")
+        self.fields["country"].label_from_instance = lambda c: c.name_zh
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(label="审核结论", choices=[("approve", "通过并生效"), ("reject", "不通过")])
+    comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Refresh the front-end libraries in static/vendor from npm, at the versions in package.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+ver() { python3 -c "import json,sys; print(json.load(open('package.json'))['dependencies'][sys.argv[1]])" "$1"; }
+(cd "$tmp" && npm pack --silent "htmx.org@$(ver htmx.org)" "echarts@$(ver echarts)" "axe-core@$(ver axe-core)" >/dev/null)
+for f in "$tmp"/*.tgz; do d="${f%.tgz}"; mkdir -p "$d"; tar xzf "$f" -C "$d"; done
+cp "$tmp"/htmx.org-*/package/dist/htmx.min.js "$tmp"/htmx.org-*/package/LICENSE static/vendor/htmx/
+cp "$tmp"/echarts-*/package/dist/echarts.min.js "$tmp"/echarts-*/package/LICENSE static/vendor/echarts/
+cp "$tmp"/axe-core-*/package/axe.min.js "$tmp"/axe-core-*/package/LICENSE static/vendor/axe-core/
+echo "static/vendor refreshed"

@@ -1,0 +1,14 @@
+from django.apps import AppConfig, apps
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    label = "sitesearch"
+    verbose_name = "站内搜索"
+
+    def ready(self):
+        from search import kinds, signals
+
+        kinds.register_all()
+        if apps.is_installed("portal"):
+            signals.connect_portal_signals()

@@ -1,0 +1,18 @@
+"""Database-specific parts of the index: schema, match expressions and candidate queries.
+
+Only retrieval differs between the databases; parsing, ranking, snippets and statistics are the
+same Python code for both, which is why both return the same results. A dedicated engine
+(Elasticsearch/OpenSearch, Meilisearch) would be another module with the same functions; see
+docs/search.md.
+"""
+
+from search.backends import postgres, sqlite
+
+BACKENDS = {"sqlite": sqlite, "postgresql": postgres}
+
+
+def backend_for(connection):
+    try:
+        return BACKENDS[connection.vendor]
+    except KeyError:
+        raise NotImplementedError(f"站内搜索不支持 {connection.vendor} 数据库") from None

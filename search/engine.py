@@ -1,0 +1,196 @@
+"""Answering a query: candidates from the database, ranking, facet counts and snippets.
+
+Candidates come in tiers, each a single indexed query returning ids newest first:
+
+1. documents matching every required concept (up to ``CANDIDATES``);
+2. when that tier is full (a frequent word in a large index), also the newest documents with the
+   words in the *title*, so strong matches are never crowded out by recency alone;
+3. when it is not full and the query has several concepts, documents matching any of them —
+   ranked below the complete matches by the coverage factor.
+
+Then ``search.ranking`` orders them. On an index where a query matches fewer than
+``CANDIDATES`` documents — every query of the evaluation set — this is exact BM25F ranking.
+"""
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connections
+from django.utils import timezone
+
+from search import ranking
+from search.backends import backend_for
+from search.documents import facet_token
+from search.index import statistics
+from search.models import SearchDocument
+from search.query import ParsedQuery, alt_grams, parse
+from search.snippets import snippet
+
+CANDIDATES = 400
+RANK_FIELDS = (
+    "id", "kind", "object_id", "url", "title", "title_norm", "column", "countries", "industries", "city", "date",
+    "expires_at", "title_tokens", "body_tokens", "title_len", "body_len", "body",
+)  # fmt: skip
+
+
+class Row:
+    """One index row as the ranking and the results page read it (the fields of ``RANK_FIELDS``)."""
+
+    __slots__ = RANK_FIELDS
+
+    def __init__(self, *values):
+        for name, value in zip(RANK_FIELDS, values, strict=True):
+            setattr(self, name, value)
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    @property
+    def country_codes(self) -> list[str]:
+        return self.countries.split()
+
+    @property
+    def industry_codes(self) -> list[str]:
+        return self.industries.split()
+
+
+@dataclass
+class SearchFilters:
+    kind: str = ""
+    column: str = ""
+    country: str = ""
+    industry: str = ""
+    city: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def facets(self) -> list[str]:
+        pairs = [("kind", self.kind), ("col", self.column), ("ctry", self.country), ("ind", self.industry), ("city", self.city)]
+        return [facet_token(prefix, value) for prefix, value in pairs if value]
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.facets() or self.date_from or self.date_to)
+
+
+@dataclass
+class Hit:
+    doc: Row
+    score: float
+    snippet: str = ""
+
+
+@dataclass
+class SearchResults:
+    query: ParsedQuery
+    hits: list[Hit] = field(default_factory=list)
+    capped: bool = False
+    facets: dict = field(default_factory=dict)
+    elapsed_ms: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return len(self.hits)
+
+    def __len__(self):
+        return len(self.hits)
+
+    def keys(self, limit=None) -> list[str]:
+        return [h.doc.object_id for h in self.hits[:limit]]
+
+
+def _where(filters: SearchFilters, today: date) -> tuple[str, list]:
+    clauses, params = ["(d.expires_at IS NULL OR d.expires_at >= %s)"], [today]
+    if filters.date_from:
+        clauses.append("d.date >= %s")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("d.date <= %s")
+        params.append(filters.date_to)
+    return " AND ".join(clauses), params
+
+
+class Searcher:
+    """Search one index (a database alias); the site uses "default", the evaluation its own."""
+
+    def __init__(self, using: str = "default", candidates: int = CANDIDATES):
+        self.using = using
+        self.connection = connections[using]
+        self.backend = backend_for(self.connection)
+        self.candidates = candidates
+
+    def _ids(self, expression, where, params, limit) -> list[int]:
+        return self.backend.match_ids(self.connection, expression, where, params, limit)
+
+    def candidate_ids(self, parsed: ParsedQuery, filters: SearchFilters, today: date) -> tuple[list[int], bool]:
+        where, params = _where(filters, today)
+        facets = filters.facets()
+        compile_match = self.backend.compile_match
+        if parsed.is_empty:
+            ids = self._ids(compile_match([], facets=facets), where, params, self.candidates + 1)
+            return ids[: self.candidates], len(ids) > self.candidates
+        ids = self._ids(compile_match(parsed.required, facets=facets), where, params, self.candidates + 1)
+        if len(ids) > self.candidates:
+            ids = ids[: self.candidates]
+            title = compile_match(parsed.required, facets=facets, title_only=True)
+            title_ids = self._ids(title, where, params, self.candidates // 2) if title else []
+            return list(dict.fromkeys(title_ids + ids)), True
+        if len(parsed.concepts) > 1:
+            more = self._ids(compile_match(parsed.concepts, mode="or", facets=facets), where, params, self.candidates)
+            ids = list(dict.fromkeys(ids + more))[: self.candidates]
+        return ids, False
+
+    def fetch(self, ids: list[int]) -> list["Row"]:
+        # Plain tuples, not model instances: building hundreds of instances per query costs more
+        # than the database lookup itself.
+        values = SearchDocument.objects.using(self.using).filter(pk__in=ids).values_list(*RANK_FIELDS)
+        rows = {r[0]: Row(*r) for r in values}
+        return [rows[i] for i in ids if i in rows]
+
+    def search(self, text: str, filters: SearchFilters | None = None, *, sort: str = "relevance", synonyms=None, today=None) -> SearchResults:
+        started = time.perf_counter()
+        filters = filters or SearchFilters()
+        today = today or timezone.localdate()
+        parsed = parse(text, synonyms)
+        results = SearchResults(query=parsed)
+        if parsed.is_empty and not filters.is_active:
+            return results
+        ids, results.capped = self.candidate_ids(parsed, filters, today)
+        rows = self.fetch(ids)
+        if parsed.is_empty:
+            ranked = [(0.0, row) for row in rows]
+        else:
+            tokens = {t for c in parsed.concepts for a in c.alts if a.mode == "words" for t in a.tokens}
+            tokens |= {"~" + g for c in parsed.concepts for a in c.alts for g in alt_grams(a)}
+            stats = ranking.Stats.from_counts(statistics(tokens, using=self.using))
+            ranked = ranking.rank(parsed, rows, stats)
+        if sort == "date":
+            ranked.sort(key=lambda pair: (-pair[1].date.toordinal(), -pair[0], pair[1].kind, pair[1].object_id))
+        results.hits = [Hit(doc=row, score=s) for s, row in ranked]
+        results.facets = facet_counts(row for _, row in ranked)
+        results.elapsed_ms = (time.perf_counter() - started) * 1000
+        return results
+
+
+def add_snippets(hits: list[Hit], parsed: ParsedQuery) -> list[Hit]:
+    """Fill in highlighted snippets for the hits about to be shown (only those: it costs)."""
+    terms = parsed.highlight_terms()
+    for hit in hits:
+        hit.snippet = snippet(hit.doc.body, terms)
+    return hits
+
+
+def facet_counts(rows) -> dict[str, Counter]:
+    counts = {"kind": Counter(), "column": Counter(), "country": Counter(), "industry": Counter(), "city": Counter()}
+    for row in rows:
+        counts["kind"][row.kind] += 1
+        if row.column:
+            counts["column"][row.column] += 1
+        counts["country"].update(row.countries.split())
+        counts["industry"].update(row.industries.split())
+        if row.city:
+            counts["city"][row.city] += 1
+    return counts

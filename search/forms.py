@@ -1,0 +1,35 @@
+"""The search form: query, filters and sort, validated with messages in Chinese."""
+
+from django import forms
+
+from search import registry
+from taxonomy.cities import City
+from taxonomy.models import Country, Industry
+
+SORTS = [("relevance", "按相关度"), ("date", "按时间")]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="关键词", max_length=200, required=False, error_messages={"max_length": "关键词太长了，请不要超过 200 个字。"})
+    kind = forms.ChoiceField(label="类型", required=False)
+    column = forms.CharField(label="栏目", max_length=100, required=False)
+    country = forms.ChoiceField(label="国家(地区)", required=False)
+    industry = forms.ChoiceField(label="行业", required=False)
+    city = forms.ChoiceField(label="市州", required=False, choices=[("", "全部市州"), *City.choices])
+    date_from = forms.DateField(label="起始日期", required=False, error_messages={"invalid": "起始日期格式不对，请按 2024-01-31 的格式填写。"})
+    date_to = forms.DateField(label="截止日期", required=False, error_messages={"invalid": "截止日期格式不对，请按 2024-12-31 的格式填写。"})
+    sort = forms.ChoiceField(label="排序", required=False, choices=SORTS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "全部类型"), *registry.labels().items()]
+        self.fields["country"].choices = [("", "全部国家(地区)"), *Country.objects.order_by("name_en").values_list("code", "name_zh")]
+        self.fields["industry"].choices = [("", "全部行业"), *Industry.objects.values_list("code", "name_zh")]
+        for name in ("kind", "country", "industry", "city"):
+            self.fields[name].error_messages["invalid_choice"] = f"没有这个{self.fields[name].label}选项，请重新选择。"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "截止日期不能早于起始日期。")
+        return data

@@ -1,0 +1,194 @@
+"""Turning what a user typed into concepts the index can match and the ranking can score.
+
+A query is a list of *concepts* (一个词或一个短语). Each concept has alternatives, any of which
+may match a document:
+
+* ``words``  — all of these index tokens (the word itself, or the words of a phrase);
+* ``grams``  — all bigrams of a fragment, confirmed by the fragment occurring in the text
+  (how 承包工 finds 对外承包工程);
+* ``prefix`` — a token starting with this (a lone character, a half-typed English word).
+
+Synonym and abbreviation groups and country names (``search.synonyms``) are recognised as
+phrases first, so 中信保 also looks for 中国出口信用保险公司 and Kenya for 肯尼亚. Question words
+(如何, 哪些, 需要…) are dropped. A document must match every *required* concept to be in the
+first tier of results; lone characters are optional.
+"""
+
+from dataclasses import dataclass, field
+
+from search import chinese_text
+from search.chinese_text import QUESTION_WORDS, STOPWORDS, bigrams, is_cjk, normalize
+
+MAX_CONCEPTS = 12
+LITERAL_WEIGHT = 1.0
+SYNONYM_WEIGHT = 0.9
+GRAMS_WEIGHT = 0.8
+PARTIAL_WEIGHT = 0.9
+PREFIX_WEIGHT = 0.5
+LOOSE_WEIGHT = 0.45
+
+
+@dataclass(frozen=True)
+class Alt:
+    mode: str  # "words" | "grams" | "prefix" | "parts"
+    tokens: tuple[str, ...]
+    weight: float
+    text: str  # surface form: substring to confirm (grams) and to highlight
+
+
+def alt_grams(alt: "Alt") -> tuple[str, ...]:
+    """The bigrams that must all be in a document for a "grams" or "parts" alternative to match."""
+    if alt.mode == "grams":
+        return alt.tokens
+    if alt.mode == "parts":
+        return tuple(dict.fromkeys(g for part in alt.tokens for g in bigrams(part)))
+    return ()
+
+
+@dataclass
+class Concept:
+    text: str
+    alts: list[Alt]
+    required: bool = True
+
+
+@dataclass
+class ParsedQuery:
+    raw: str
+    normalized: str
+    concepts: list[Concept] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.concepts
+
+    @property
+    def required(self) -> list[Concept]:
+        return [c for c in self.concepts if c.required] or self.concepts
+
+    def highlight_terms(self) -> list[str]:
+        """Every surface string worth marking in a snippet, longest first."""
+        terms = {c.text for c in self.concepts}
+        for concept in self.concepts:
+            for alt in concept.alts:
+                terms.add(alt.text)
+                terms.update(t for t in alt.tokens if len(t) > 1 or not is_cjk(t))
+        return sorted((t for t in terms if t), key=len, reverse=True)
+
+    def phrase(self) -> str:
+        """The literal concepts joined, for the "whole query in the title" bonus."""
+        return "".join(c.text for c in self.concepts if c.required)
+
+
+def _word_alts(word: str, weight: float) -> list[Alt]:
+    """Alternatives for one word or phrase as it appears in the query or a synonym group."""
+    tokens = chinese_text.cut(word) if " " not in word else [t for part in word.split() for t in chinese_text.cut(part)]
+    tokens = [t for t in tokens if t not in STOPWORDS] or tokens
+    if not tokens:
+        return []
+    alts = [Alt("words", tuple(dict.fromkeys(tokens)), weight, word)]
+    parts = _loose_parts(word)
+    if parts:
+        alts.append(Alt("parts", parts, weight * LOOSE_WEIGHT, word))
+    if is_cjk(word) and (len(word) >= 3 or not chinese_text.has_word(word)):
+        grams = bigrams(word)
+        if grams:
+            alts.append(Alt("grams", tuple(grams), weight * GRAMS_WEIGHT, word))
+    elif not is_cjk(word) and word.isascii() and word.isalpha() and len(word) >= 4 and " " not in word:
+        alts.append(Alt("prefix", (word,), weight * PREFIX_WEIGHT, word))
+    return alts
+
+
+def _loose_parts(word: str) -> tuple[str, ...] | None:
+    """The words a compound is made of, when it is one (外派劳务 → 外派, 劳务).
+
+    A document that has the parts apart (外派……劳务人员) is about the same thing more often than
+    not; it ranks well below one with the whole compound.
+    """
+    if not is_cjk(word) or len(word) < 4:
+        return None
+    jieba = chinese_text.segmenter()
+    parts, position = [], 0
+    while position < len(word):
+        # The longest dictionary word (shorter than the whole) starting here, else one character.
+        for size in range(min(len(word) - 1, len(word) - position), 0, -1):
+            piece = word[position : position + size]
+            if size == 1 or jieba.has_word(piece):
+                break
+        parts.append(piece)
+        position += size
+    parts = [p for p in parts if len(p) > 1 and p not in STOPWORDS]
+    return tuple(dict.fromkeys(parts)) if len(parts) >= 2 else None
+
+
+def _phrase_concept(text: str, group: list[str]) -> Concept:
+    alts = _word_alts(text, LITERAL_WEIGHT)
+    for term in group:
+        if term != text:
+            alts.extend(_word_alts(term, SYNONYM_WEIGHT))
+    return Concept(text, _dedupe(alts))
+
+
+def _dedupe(alts: list[Alt]) -> list[Alt]:
+    best = {}
+    for alt in alts:
+        key = (alt.mode, alt.tokens, alt.text if alt.mode == "grams" else "")
+        if key not in best or best[key].weight < alt.weight:
+            best[key] = alt
+    return list(best.values())
+
+
+def _segment_concepts(segment: str) -> list[Concept]:
+    """Concepts of text between recognised phrases: words, partial words, lone characters."""
+    concepts = []
+    pieces = [(w, s, e) for w, s, e in chinese_text.segmenter().tokenize(segment) if w.strip()]
+    kept = [(w, s, e) for w, s, e in pieces if w not in STOPWORDS and w not in QUESTION_WORDS and chinese_text.TOKEN_RE.fullmatch(w)]
+    if not kept:  # a query made only of question words still means something
+        kept = [(w, s, e) for w, s, e in pieces if chinese_text.TOKEN_RE.fullmatch(w) and w not in STOPWORDS]
+    i = 0
+    while i < len(kept):
+        word, start, end = kept[i]
+        # A lone character touching a neighbouring word is part of a fragment: 承包|工 → 承包工.
+        j = i
+        while j + 1 < len(kept) and kept[j + 1][1] == kept[j][2] and is_cjk(kept[j + 1][0]) and is_cjk(kept[j][0]) and (len(kept[j + 1][0]) == 1 or len(kept[j][0]) == 1):
+            j += 1
+        if j > i:
+            fragment = segment[start : kept[j][2]]
+            alts = [Alt("grams", tuple(bigrams(fragment)), PARTIAL_WEIGHT, fragment)]
+            whole = [w for w, _, _ in kept[i : j + 1] if len(w) > 1]
+            if whole:
+                alts.append(Alt("words", tuple(whole), PARTIAL_WEIGHT * GRAMS_WEIGHT, fragment))
+            concepts.append(Concept(fragment, alts))
+            i = j + 1
+            continue
+        if len(word) == 1 and is_cjk(word):
+            concepts.append(Concept(word, [Alt("words", (word,), PREFIX_WEIGHT, word), Alt("prefix", (word,), PREFIX_WEIGHT, word)], required=False))
+        else:
+            alts = _word_alts(word, LITERAL_WEIGHT)
+            if alts:
+                concepts.append(Concept(word, alts))
+        i += 1
+    return concepts
+
+
+def parse(raw: str, synonyms=None) -> ParsedQuery:
+    """Parse a user's query; ``synonyms`` is a ``search.synonyms.SynonymIndex`` (the site's by default)."""
+    from search.synonyms import current_synonyms
+
+    synonyms = synonyms if synonyms is not None else current_synonyms()
+    normalized = normalize(raw)[:200]
+    parsed = ParsedQuery(raw=raw, normalized=normalized)
+    position = 0
+    concepts = []
+    for match in synonyms.find(normalized):
+        concepts.extend(_segment_concepts(normalized[position : match.start]))
+        concepts.append(_phrase_concept(match.text, match.group))
+        position = match.end
+    concepts.extend(_segment_concepts(normalized[position:]))
+    seen = set()
+    for concept in concepts:
+        if concept.text not in seen and concept.alts:
+            seen.add(concept.text)
+            parsed.concepts.append(concept)
+    parsed.concepts = parsed.concepts[:MAX_CONCEPTS]
+    return parsed

@@ -1,0 +1,117 @@
+"""Synonym groups: the operators' table plus every country's Chinese and English name.
+
+``current_synonyms()`` returns a ``SynonymIndex`` that finds the longest group term at each place
+in a normalised query (English terms only on word boundaries, so "india" does not fire inside
+"indiana"). The index is rebuilt in each process when the table changes: saving a synonym bumps
+a version number in the cache, and every process compares it at most every few seconds.
+"""
+
+import re
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from search.chinese_text import normalize
+
+SEPARATORS_RE = re.compile(r"[,，、;；\n|/]+")
+VERSION_KEY = "sitesearch:synonyms:version"
+CHECK_SECONDS = 5
+
+# Common short names people type instead of the ISO English name.
+COUNTRY_ALIASES = {
+    "US": ["usa", "america", "美利坚"],
+    "GB": ["uk", "britain", "united kingdom", "英国"],
+    "RU": ["russia"],
+    "KR": ["south korea", "korea"],
+    "VN": ["vietnam", "viet nam"],
+    "LA": ["laos", "老挝"],
+    "IR": ["iran"],
+    "SY": ["syria"],
+    "TZ": ["tanzania"],
+    "BO": ["bolivia"],
+    "VE": ["venezuela"],
+    "AE": ["uae", "阿联酋"],
+    "CD": ["刚果金", "drc"],
+    "CG": ["刚果布"],
+    "CI": ["ivory coast", "科特迪瓦"],
+    "TR": ["turkey", "turkiye", "土耳其"],
+    "CZ": ["czech republic", "czechia"],
+    "MD": ["moldova"],
+    "TW": ["taiwan"],
+    "HK": ["hong kong", "香港"],
+    "MO": ["macao", "macau", "澳门"],
+}
+
+
+def split_terms(text: str) -> list[str]:
+    """Terms of one group as typed by an operator, normalised, without repeats."""
+    terms = []
+    for part in SEPARATORS_RE.split(text or ""):
+        term = normalize(part)
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    text: str
+    start: int
+    end: int
+    group: list[str]
+
+
+class SynonymIndex:
+    def __init__(self, groups: list[list[str]]):
+        self.groups = [g for g in groups if len(g) >= 2]
+        self.group_of: dict[str, list[str]] = {}
+        for group in self.groups:
+            for term in group:
+                merged = self.group_of.get(term)
+                self.group_of[term] = group if merged is None else merged + [t for t in group if t not in merged]
+        terms = sorted(self.group_of, key=len, reverse=True)
+        patterns = [re.escape(t) if not t.isascii() else rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" for t in terms]
+        self.pattern = re.compile("|".join(patterns)) if patterns else None
+
+    def find(self, normalized: str) -> list[PhraseMatch]:
+        if not self.pattern:
+            return []
+        return [PhraseMatch(m.group(0), m.start(), m.end(), self.group_of[m.group(0)]) for m in self.pattern.finditer(normalized)]
+
+    def expand(self, term: str) -> list[str]:
+        return self.group_of.get(normalize(term), [])
+
+
+def load_groups() -> list[list[str]]:
+    from search.models import Synonym
+    from taxonomy.models import Country
+
+    groups = [split_terms(s.terms) for s in Synonym.objects.filter(is_active=True)]
+    for country in Country.objects.all():
+        names = [country.name_zh, country.name_en, *COUNTRY_ALIASES.get(country.code, [])]
+        groups.append(split_terms("|".join(names)))
+    return groups
+
+
+_state = {"index": None, "version": None, "checked": 0.0}
+
+
+def current_synonyms() -> SynonymIndex:
+    now = time.monotonic()
+    if _state["index"] is None or now - _state["checked"] > CHECK_SECONDS:
+        version = cache.get(VERSION_KEY, 0)
+        if _state["index"] is None or version != _state["version"]:
+            _state["index"] = SynonymIndex(load_groups())
+            _state["version"] = version
+        _state["checked"] = now
+    return _state["index"]
+
+
+def synonyms_changed() -> None:
+    """Make every process reload the synonym groups (called when the table changes)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+    _state["index"] = None

@@ -1,0 +1,45 @@
+from search import chinese_text as ct
+from search.query import parse
+from search.synonyms import SynonymIndex
+
+
+def test_normalize_full_width_traditional_and_case():
+    assert ct.normalize("ＯＤＩ備案　１２３") == "odi备案 123"
+    assert ct.normalize("對外承包工程與勞務合作") == "对外承包工程与劳务合作"
+
+
+def test_segmentation_uses_the_domain_dictionary_and_keeps_inner_words():
+    tokens = ct.words(ct.normalize("湖南企业开展对外承包工程业务"))
+    assert "对外承包工程" in tokens
+    assert {"承包", "工程", "对外"} <= set(tokens)
+    assert "的" not in ct.words("我们的项目")
+
+
+def test_bigrams_cover_every_adjacent_pair_once():
+    assert ct.bigrams("承包工程承包") == ["承包", "包工", "工程", "程承"]
+    assert ct.bigrams("odi 备案") == ["备案"]
+
+
+def test_fragment_of_a_word_becomes_a_bigram_concept():
+    parsed = parse("承包工", SynonymIndex([]))
+    modes = {alt.mode for concept in parsed.concepts for alt in concept.alts}
+    assert "grams" in modes
+    assert parsed.concepts[0].text == "承包工"
+
+
+def test_question_words_are_dropped():
+    parsed = parse("去肯尼亚投资需要注意哪些风险？", SynonymIndex([]))
+    texts = [c.text for c in parsed.concepts]
+    assert "肯尼亚" in texts and "风险" in texts
+    assert "哪些" not in texts and "需要" not in texts
+
+
+def test_synonym_group_becomes_alternatives_of_one_concept():
+    parsed = parse("中信保", SynonymIndex([["中信保", "中国出口信用保险公司"]]))
+    assert len(parsed.concepts) == 1
+    assert {a.text for a in parsed.concepts[0].alts} == {"中信保", "中国出口信用保险公司"}
+
+
+def test_english_synonym_only_on_word_boundaries():
+    synonyms = SynonymIndex([["india", "印度"]])
+    assert synonyms.find("india") and not synonyms.find("indiana")

@@ -1,0 +1,93 @@
+"""Public search pages: results (works without JavaScript) and suggestions as you type.
+
+Both are open to everyone: they only ever show what the public index holds.
+"""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from search import registry, selectors, services
+from search.engine import SearchFilters, add_snippets
+from search.forms import SearchForm
+from search.spelling import did_you_mean
+from taxonomy.cities import City
+from taxonomy.models import Country, Industry
+
+PER_PAGE = 10
+FILTER_FIELDS = ("kind", "column", "country", "industry", "city", "date_from", "date_to", "sort")
+FACET_GROUPS = [("kind", "类型"), ("column", "栏目"), ("country", "国家(地区)"), ("industry", "行业"), ("city", "市州")]
+
+
+def _filters(data) -> SearchFilters:
+    return SearchFilters(
+        kind=data.get("kind") or "",
+        column=data.get("column") or "",
+        country=data.get("country") or "",
+        industry=data.get("industry") or "",
+        city=data.get("city") or "",
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+    )
+
+
+def _facet_options(results) -> dict:
+    """Facet values among the results, with counts and labels, for the filter sidebar."""
+    counts = results.facets
+    kinds = registry.labels()
+    countries = dict(Country.objects.filter(code__in=list(counts.get("country", {}))).values_list("code", "name_zh"))
+    industries = dict(Industry.objects.values_list("code", "name_zh"))
+    cities = dict(City.choices)
+    return {
+        "kind": [(k, kinds.get(k, k), n) for k, n in counts.get("kind", {}).most_common()],
+        "column": [(c, c, n) for c, n in counts.get("column", {}).most_common(12)],
+        "country": [(c, countries.get(c, c), n) for c, n in counts.get("country", {}).most_common(12)],
+        "industry": [(c, industries.get(c, c), n) for c, n in counts.get("industry", {}).most_common(10)],
+        "city": [(c, cities.get(c, c), n) for c, n in counts.get("city", {}).most_common()],
+    }
+
+
+@require_GET
+def search(request):
+    """Public: anyone may search the public index."""
+    form = SearchForm(request.GET or None)
+    context = {
+        "form": form,
+        "query": "",
+        "popular": selectors.popular_queries(10),
+        "kind_labels": registry.labels(),
+        "facet_groups": FACET_GROUPS,
+        # The big search box keeps the filters when a new query is typed.
+        "carried": [(name, request.GET[name]) for name in FILTER_FIELDS if request.GET.get(name)],
+    }
+    if not form.is_bound or not form.is_valid():
+        return TemplateResponse(request, "search/search.html", context)
+    data = form.cleaned_data
+    query, filters = data["q"].strip(), _filters(data)
+    sort = data.get("sort") or "relevance"
+    results = selectors.search(query, filters, sort=sort)
+    page_obj = Paginator(results.hits, PER_PAGE).get_page(request.GET.get("page"))
+    add_snippets(page_obj.object_list, results.query)
+    if query and page_obj.number == 1:
+        services.log_query(query, len(results.hits), filtered=filters.is_active)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context.update(
+        query=query,
+        results=results,
+        page_obj=page_obj,
+        facets=_facet_options(results),
+        filters=filters,
+        sort=sort,
+        suggestion=did_you_mean(query) if query and not results.hits else None,
+        querystring=params.urlencode(),
+        searched=bool(query or filters.is_active),
+    )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Public: popular queries and matching titles for what is being typed (an htmx fragment)."""
+    typed = request.GET.get("q", "")[:100]
+    return TemplateResponse(request, "search/_suggestions.html", selectors.suggestions(typed))

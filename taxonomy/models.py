@@ -1,0 +1,49 @@
+"""Reference data shared by every capability: countries and industries.
+
+Both are rows (not choices) so content can be tagged with many of them and
+filtered in the database; both are loaded by migrations and read-only in use.
+"""
+
+from django.db import models
+
+
+class Continent(models.TextChoices):
+    ASIA = "asia", "亚洲"
+    AFRICA = "africa", "非洲"
+    EUROPE = "europe", "欧洲"
+    AMERICAS = "americas", "美洲"
+    OCEANIA = "oceania", "大洋洲"
+    OTHER = "other", "其他"
+
+
+class Country(models.Model):
+    """A country or region by ISO 3166-1 alpha-2 code, with its Chinese name."""
+
+    code = models.CharField("代码", max_length=2, primary_key=True)
+    alpha3 = models.CharField("三位代码", max_length=3, unique=True)
+    name_zh = models.CharField("中文名称", max_length=64)
+    name_en = models.CharField("英文名称", max_length=128)
+    continent = models.CharField("大洲", max_length=16, choices=Continent.choices, db_index=True)
+
+    class Meta:
+        ordering = ["continent", "code"]
+        verbose_name = "国家(地区)"
+        verbose_name_plural = "国家(地区)"
+
+    def __str__(self):
+        return self.name_zh
+
+
+class Industry(models.Model):
+    """A GB/T 4754-2017 section (门类), A–T."""
+
+    code = models.CharField("门类代码", max_length=1, primary_key=True)
+    name_zh = models.CharField("门类名称", max_length=64)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "行业门类"
+        verbose_name_plural = "行业门类"
+
+    def __str__(self):
+        return f"{self.code} {self.name_zh}"
