@@ -20,7 +20,6 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import LazyObject
 
 from matching.kinds import Kind, Side, side_of
 
@@ -130,14 +129,11 @@ class Listing(models.Model):
         return (low, high)
 
 
-class _AttachmentStorage(LazyObject):
-    """Attachments live outside MEDIA_ROOT and are served only through a permission-checked view."""
+def attachment_storage():
+    """Attachments live outside MEDIA_ROOT and are served only through a permission-checked view.
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.MATCHING_ATTACHMENT_ROOT, base_url=None)
-
-
-attachment_storage = _AttachmentStorage()
+    A callable, so migrations record the function rather than this machine's path."""
+    return FileSystemStorage(location=settings.MATCHING_ATTACHMENT_ROOT, base_url=None)
 
 
 def attachment_path(instance, filename):
