@@ -50,7 +50,7 @@ test: venv lint test-sqlite test-postgres test-browser
 
 test-sqlite: venv
 	@echo "== tests on SQLite =="
-	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
+	$(PY) -m pytest -q -rs -n $(PYTEST_WORKERS)
 
 test-postgres: venv
 	@echo "== tests on PostgreSQL (and Redis when reachable) =="
@@ -58,13 +58,13 @@ test-postgres: venv
 		echo "SKIPPED: PostgreSQL is not reachable at 127.0.0.1:5432 and could not be started; PostgreSQL tests did not run"; \
 	else \
 		REDIS=""; if scripts/ensure_service.sh redis; then REDIS="$(REDIS_TEST_URL)"; else echo "NOTE: Redis not reachable; PostgreSQL run uses the local-memory cache"; fi; \
-		DATABASE_URL=$(PG_URL) REDIS_URL=$$REDIS $(PY) -m pytest -q -n $(PYTEST_WORKERS); \
+		DATABASE_URL=$(PG_URL) REDIS_URL=$$REDIS $(PY) -m pytest -q -rs -n $(PYTEST_WORKERS); \
 	fi
 
 test-browser: venv
 	@echo "== browser tests in Chromium =="
 	@if scripts/ensure_service.sh chromium; then \
-		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -p no:xdist browser_tests; \
+		DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -rs -p no:xdist browser_tests; \
 	else \
 		echo "SKIPPED: Chromium (/usr/bin/chromium) is not installed and could not be installed; browser tests did not run"; \
 	fi
