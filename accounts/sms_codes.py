@@ -25,6 +25,7 @@ PURPOSE_TEXT = {
     SmsPurpose.LOGIN: "登录",
     SmsPurpose.RESET: "找回密码",
     SmsPurpose.CHANGE_MOBILE: "更换手机号",
+    SmsPurpose.CONSULTATION: "咨询",
 }
 
 

@@ -89,3 +89,18 @@ def axe_violations():
         return [v for v in result["violations"] if v["impact"] in impacts]
 
     return run
+
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def wcag_violations():
+    """Every axe-core violation of a WCAG 2.0/2.1 level A or AA rule, whatever its impact."""
+
+    def run(page):
+        page.add_script_tag(path=str(AXE))
+        script = "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})).violations"
+        return page.evaluate(script, WCAG_21_AA)
+
+    return run

@@ -36,15 +36,15 @@ def portal_content(settings):
     return {"policy": policy, "doc": doc, "kenya": kenya}
 
 
-def _no_violations(page, axe_violations, where):
-    violations = axe_violations(page)
-    assert violations == [], (where, [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations])
+def _no_violations(page, wcag_violations, where):
+    violations = wcag_violations(page)
+    assert violations == [], (where, [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in violations])
 
 
-def test_home_column_article_attachment_journey_passes_axe(page, portal_content, axe_violations, shot):
+def test_home_column_article_attachment_journey_passes_axe(page, portal_content, wcag_violations, shot):
     page.goto("/")
     assert page.locator(".risk-strip").get_by_text("肯尼亚雨季出行安全提示").is_visible()  # risk alerts cannot be missed
-    _no_violations(page, axe_violations, "home")
+    _no_violations(page, wcag_violations, "home")
 
     page.get_by_role("navigation", name="主导航").get_by_role("link", name="信息资讯").click()
     page.wait_for_url("**/news/")
@@ -53,7 +53,7 @@ def test_home_column_article_attachment_journey_passes_axe(page, portal_content,
     assert page.get_by_role("heading", level=1).inner_text() == "政策法规"
     items = page.locator(".article-item a")
     assert items.first.inner_text() == "关于支持企业境外投资的若干措施"  # newest first
-    _no_violations(page, axe_violations, "column")
+    _no_violations(page, wcag_violations, "column")
     page.locator("select[name=country]").select_option("KE")
     page.get_by_role("button", name="筛选").click()
     assert page.locator(".article-item").count() == 1
@@ -65,7 +65,7 @@ def test_home_column_article_attachment_journey_passes_axe(page, portal_content,
     viewer = page.locator("details.pdf-viewer iframe")
     assert viewer.count() == 1 and viewer.get_attribute("title").startswith("PDF 在线阅读")
     shot(page, "portal-article")
-    _no_violations(page, axe_violations, "article")
+    _no_violations(page, wcag_violations, "article")
 
     download = page.locator("section.attachments a[download]").first
     assert "下载" in download.inner_text()
@@ -77,7 +77,7 @@ def test_home_column_article_attachment_journey_passes_axe(page, portal_content,
     assert "inline" in response.headers.get("content-disposition", "inline")  # read in the browser's own viewer
 
 
-def test_country_page_shows_the_nine_sections_filled_from_tagged_content(page, portal_content, axe_violations, shot):
+def test_country_page_shows_the_nine_sections_filled_from_tagged_content(page, portal_content, wcag_violations, shot):
     page.goto("/countries/")
     assert page.get_by_role("heading", name="非洲").count() >= 1
     page.get_by_role("link", name="肯尼亚").first.click()
@@ -89,7 +89,7 @@ def test_country_page_shows_the_nine_sections_filled_from_tagged_content(page, p
     assert page.get_by_role("link", name="关于支持企业境外投资的若干措施").first.is_visible()
     assert page.get_by_role("link", name="肯尼亚雨季出行安全提示").first.is_visible()
     shot(page, "portal-country")
-    _no_violations(page, axe_violations, "country page")
+    _no_violations(page, wcag_violations, "country page")
 
 
 def test_elder_mode_is_one_click_and_remembered_across_pages(page, portal_content):

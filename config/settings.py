@@ -153,6 +153,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Wagtail's search index uses PostgreSQL's own field types there; Django's checks need the app.
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -369,6 +372,7 @@ LICENCE_MAX_MB = env.int("LICENCE_MAX_MB", default=5)
 INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)
 EMAIL_VERIFY_MAX_AGE_DAYS = env.int("EMAIL_VERIFY_MAX_AGE_DAYS", default=3)
 PRIVACY_CONSENT_REQUIRED = env.bool("PRIVACY_CONSENT_REQUIRED", default=True)  # re-ask when the policy changes
+ACCOUNTS_SMS_RETENTION_DAYS = env.int("ACCOUNTS_SMS_RETENTION_DAYS", default=7)  # SMS codes and outbox rows kept this long (accounts/tasks.py)
 OTP_TOTP_ISSUER = "湘企出海+"
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAIL_FRONTEND_LOGIN_URL = "accounts:login"

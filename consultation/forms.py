@@ -1,4 +1,3 @@
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -6,6 +5,7 @@ from django.conf import settings
 from consultation.models import Category, Event
 from taxonomy.cities import City
 from taxonomy.models import Country
+from uploads.checking import check_uploads
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -16,24 +16,12 @@ class AttachmentsField(forms.FileField):
     """Up to 5 files, each checked for extension, size and a matching file signature."""
 
     widget = MultipleFileInput
-    SIGNATURES = {"pdf": [b"%PDF"], "png": [b"\x89PNG"], "jpg": [b"\xff\xd8\xff"], "jpeg": [b"\xff\xd8\xff"], "docx": [b"PK"], "xlsx": [b"PK"], "doc": [b"\xd0\xcf\x11\xe0"], "xls": [b"\xd0\xcf\x11\xe0"]}
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > 5:
-            raise forms.ValidationError("最多上传 5 个附件")
-        allowed = settings.CONSULTATION_ATTACHMENT_EXTENSIONS
-        limit = settings.CONSULTATION_ATTACHMENT_MAX_MB * 1024 * 1024
-        for f in files:
-            ext = Path(f.name).suffix.lower().lstrip(".")
-            if ext not in allowed:
-                raise forms.ValidationError(f"附件“{f.name}”的类型不允许，仅支持：{'、'.join(allowed)}")
-            if f.size > limit:
-                raise forms.ValidationError(f"附件“{f.name}”超过 {settings.CONSULTATION_ATTACHMENT_MAX_MB} MB")
-            head = f.read(8)
-            f.seek(0)
-            if ext in self.SIGNATURES and not any(head.startswith(s) for s in self.SIGNATURES[ext]):
-                raise forms.ValidationError(f"附件“{f.name}”的内容与扩展名不符")
+        check_uploads(
+            files, allowed=settings.CONSULTATION_ATTACHMENT_EXTENSIONS, max_mb=settings.CONSULTATION_ATTACHMENT_MAX_MB, max_files=5
+        )
         return files
 
 

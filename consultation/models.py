@@ -172,15 +172,3 @@ class TeamLead(models.Model):
     def __str__(self):
         return f"{self.group} 负责人 {self.lead}"
 
-
-class MobileVerification(models.Model):
-    """A one-time SMS code proving an anonymous asker owns a mobile number."""
-
-    mobile = models.CharField("手机号", max_length=11, db_index=True)
-    code_hash = models.CharField("验证码摘要", max_length=128)
-    created_at = models.DateTimeField("发送时间", auto_now_add=True)
-    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
-    verified_at = models.DateTimeField("验证时间", null=True, blank=True)
-
-    def __str__(self):
-        return self.mobile

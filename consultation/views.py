@@ -45,19 +45,23 @@ def _verify_mobile(request, expert):
     sent = False
     if request.method == "POST" and form.is_valid():
         mobile = form.cleaned_data["mobile"]
-        try:
-            if request.POST.get("action") == "send_code":
-                verification.send_code(mobile)
+        if request.POST.get("action") == "send_code":
+            try:
+                verification.send_code(mobile, request=request)
+            except ValidationError as exc:
+                form.add_error("mobile", exc)
+            else:
                 sent = True
                 messages.info(request, "验证码已发送，请查收短信。")
-            elif verification.verify(mobile, form.cleaned_data["code"]):
+        else:
+            try:
+                verification.verify(mobile, form.cleaned_data["code"])
+            except ValidationError as exc:
+                form.add_error("code", exc)
+                sent = True
+            else:
                 request.session[SESSION_MOBILE] = mobile
                 return redirect(request.get_full_path())
-            else:
-                form.add_error("code", "验证码不正确或已过期")
-                sent = True
-        except ValidationError as exc:
-            form.add_error("mobile", exc)
     return TemplateResponse(request, "consultation/verify_mobile.html", {"form": form, "sent": sent, "expert": expert})
 
 

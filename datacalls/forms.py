@@ -2,42 +2,22 @@
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from django import forms
-from django.core.exceptions import ValidationError
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from accounts.models import CertificationStatus, Organization, OrgKind
 from datacalls.models import CHOICE_TYPES, Audience, DataCall, DataCallField
 from filings.models import Kind as FilingKind
 from taxonomy.cities import City
-
-# Content signatures for common types; other allowed extensions are checked by name and size only.
-SIGNATURES = {
-    "pdf": [b"%PDF-"], "jpg": [b"\xff\xd8\xff"], "jpeg": [b"\xff\xd8\xff"], "png": [b"\x89PNG\r\n\x1a\n"],
-    "docx": [b"PK\x03\x04"], "xlsx": [b"PK\x03\x04"], "doc": [b"\xd0\xcf\x11\xe0"], "xls": [b"\xd0\xcf\x11\xe0"],
-}
+from uploads.checking import check_upload
 
 
 def file_validator(field):
     allowed = field.extension_list()
-    limit_mb = field.max_file_mb
 
     def validate(upload):
-        ext = Path(upload.name or "").suffix.lower().lstrip(".")
-        if allowed and ext not in allowed:
-            raise ValidationError(f"“{field.label}”只接受 {'、'.join(allowed)} 格式的文件，您上传的是“.{ext or '无扩展名'}”")
-        if upload.size == 0:
-            raise ValidationError(f"“{field.label}”上传的文件是空的")
-        if upload.size > limit_mb * 1024 * 1024:
-            raise ValidationError(f"“{field.label}”的文件不能超过 {limit_mb} MB（当前 {upload.size / 1024 / 1024:.1f} MB）")
-        if ext in SIGNATURES:
-            upload.seek(0)
-            head = upload.read(16)
-            upload.seek(0)
-            if not any(head.startswith(sig) for sig in SIGNATURES[ext]):
-                raise ValidationError(f"“{field.label}”的文件内容与扩展名 .{ext} 不符，可能已损坏或被改名")
+        check_upload(upload, allowed=allowed, max_mb=field.max_file_mb)
 
     return validate
 

@@ -109,6 +109,20 @@ ORG_TYPE_FACETS = {
 }
 FINANCE_ORG_TYPES = frozenset({"bank", "insurer", "fund"})
 
+# Organisation-type spellings from outside (evaluation sets, the peer), first match wins.
+_ORG_TYPE_ALIASES = [
+    (r"insur|保险", "insurer"),
+    (r"bank|银行", "bank"),
+    (r"fund|基金|投资机构|投资公司", "fund"),
+    (r"law|legal|律师|律所|法律", "law_firm"),
+    (r"account|audit|tax|会计|审计|税务", "accounting_firm"),
+    (r"translat|翻译", "translation"),
+    (r"secur|安保|安防", "security"),
+    (r"travel|旅行|旅游", "travel"),
+    (r"zone|park|园区|合作区", "overseas_zone"),
+    (r"consult|咨询", "consultancy"),
+]
+
 # Keyword rules for kind spellings from outside (first match wins), per side.
 _ALIASES = [
     (r"labou?r|worker|staff|recruit|劳务|用工|招工|工人", Kind.LABOUR_DEMAND, Kind.OFFER_LABOUR),
@@ -122,6 +136,17 @@ _ALIASES = [
     (r"service|服务", Kind.NEED_SERVICE, Kind.OFFER_SERVICE),
     (r"project|项目", Kind.PROJECT_TENDER, Kind.OFFER_SERVICE),
 ]
+
+
+def normalize_org_type(raw) -> str:
+    """Our organisation type (``ORG_TYPE_FACETS`` keys) for a spelling such as "Bank" or "律师事务所"; else the value lower-cased."""
+    value = str(raw or "").strip().lower()
+    if value in ORG_TYPE_FACETS:
+        return value
+    for pattern, org_type in _ORG_TYPE_ALIASES:
+        if re.search(pattern, value):
+            return org_type
+    return value
 
 
 def normalize_kind(raw, side: str, org_type: str = "") -> str:

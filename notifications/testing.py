@@ -16,7 +16,7 @@ class RecordingSMSBackend:
     failing: set[str] = set()
     fail_times: dict[str, int] = {}
 
-    def send(self, mobile: str, text: str):
+    def send(self, mobile: str, text: str, *, template=None, params=None):
         remaining = self.fail_times.get(mobile, 0)
         if mobile in self.failing or remaining:
             if remaining:

@@ -1,18 +1,25 @@
 """What every page's chrome (header, navigation, footer) needs."""
 
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Site
 
 from notifications.selectors import unread_count
+from portal import page_cache
 
 
 def _navigation(request):
+    """The main menu: live children of the site's root shown in menus (kept until content changes)."""
     site = Site.find_for_request(request)
     if site is None:
         return []
-    # Plain Page rows with every column loaded: deferring fields here costs a query per field
-    # per menu item as soon as a template asks for the item's URL.
-    return list(site.root_page.get_children().live().in_menu())
+    key = page_cache.fragment_key("nav", site.pk)
+    items = cache.get(key)
+    if items is None:
+        pages = site.root_page.get_children().live().in_menu()
+        items = [{"title": p.title, "url": p.get_url(request), "url_path": p.url_path} for p in pages]
+        cache.set(key, items, page_cache.FRAGMENT_SECONDS)
+    return items
 
 
 def site_chrome(request):

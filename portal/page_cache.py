@@ -14,9 +14,13 @@ What makes it safe:
 * the key holds the host, the full path with the query string, the language, the elder-mode
   cookie and whether the request came from htmx;
 * any publish, unpublish, move or delete of a page, expiry and imports change one version number
-  that is part of every key (``invalidate()``), so a change is visible at once.
+  that is part of every key (``invalidate()``). The number is kept in the database
+  (``PageCacheVersion``), so a page published by a task worker or another web process makes every
+  process's copies stale; each process reads it at most once every ``VERSION_CHECK_SECONDS``;
+* the key also holds the date, so articles that expire at midnight leave cached lists then.
 
 ``PORTAL_PAGE_CACHE_SECONDS`` (default 300) bounds how long an entry lives; 0 turns caching off.
+The same version keys the cached fragments of ``fragment_key()`` (e.g. 相关阅读 under an article).
 """
 
 import hashlib
@@ -24,25 +28,57 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone, translation
 
 PLACEHOLDER = "__portal_csrf_placeholder__"
-VERSION_KEY = "portal:page-cache-version"
 SKIPPED_HEADERS = {"set-cookie", "content-length"}
+VERSION_CHECK_SECONDS = 1.0
+FRAGMENT_SECONDS = 24 * 3600
+
+_known = {"version": None, "read_at": 0.0}
+
+
+def _store_version(value):
+    from portal.models import PageCacheVersion
+
+    PageCacheVersion.objects.update_or_create(pk=1, defaults={"value": value})
+    _known.update(version=value, read_at=time.monotonic())
 
 
 def invalidate():
-    """Make every cached page stale (called when published content changes)."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    """Make every cached page and fragment stale (called when published content changes).
+
+    The new version is written at once and again when the surrounding transaction commits, so a
+    process that rendered the old content in between cannot keep it under the new version.
+    """
+    _store_version(time.time_ns())
+    transaction.on_commit(lambda: _store_version(time.time_ns()))
+
+
+def forget_version():
+    """Drop this process's remembered version; the next request reads it from the database."""
+    _known.update(version=None, read_at=0.0)
 
 
 def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
-    return version
+    now = time.monotonic()
+    if _known["version"] is None or now - _known["read_at"] >= VERSION_CHECK_SECONDS:
+        from portal.models import PageCacheVersion
+
+        value = PageCacheVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+        if value is None:  # a fresh database: start a version no earlier cache entry can carry
+            value = PageCacheVersion.objects.get_or_create(pk=1, defaults={"value": time.time_ns()})[0].value
+        _known.update(version=value, read_at=now)
+    return _known["version"]
+
+
+def fragment_key(name, *parts) -> str:
+    """A cache key for a rendered fragment that goes stale with the pages (``invalidate()``)."""
+    raw = "|".join(str(p) for p in (*parts, translation.get_language()))
+    return f"portal:fragment:{name}:{_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _is_anonymous(request) -> bool:
@@ -61,6 +97,7 @@ def _key(request) -> str:
             getattr(request, "LANGUAGE_CODE", ""),
             request.COOKIES.get("elder_mode", ""),
             request.headers.get("HX-Request", ""),
+            timezone.localdate().isoformat(),
         ]
     )
     return f"portal:page:{_version()}:{hashlib.sha256(parts.encode()).hexdigest()}"

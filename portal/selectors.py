@@ -218,10 +218,8 @@ def paginate(queryset, params, size=PAGE_SIZE):
 def column_context(column, request):
     queryset, selected = apply_filters(articles_under(column), request.GET, filterable=column.filterable)
     page_obj = paginate(newest(queryset.only(*LIST_FIELDS)), request.GET)
-    context = {"page_obj": page_obj, "articles": page_obj.object_list, "selected": selected, "nav": column_nav(column)}
-    if column.filterable:
-        context.update(filter_choices())
-    return context
+    # The filter bar is a cached fragment (column_page.html); its choices are read only on a miss.
+    return {"page_obj": page_obj, "articles": page_obj.object_list, "selected": selected, "nav": column_nav(column), "filter_choices": filter_choices}
 
 
 # ---------------------------------------------------------------------------

@@ -69,7 +69,7 @@ COLUMNS = [
         Col("对外援助", "foreign-aid", K.PROJECT, children=AID, service_url="/aid/", service_label="对外援助展示"),
         Col("项目管理服务系统", "project-system", K.SERVICE, service_url="/filings/", service_label="进入项目管理服务系统", filterable=False),
         Col("统计服务", "statistics", K.REPORT, service_url="/stats/public/", service_label="查看统计数据", filterable=False),
-        Col("湘企名录", "enterprise-directory", K.NEWS, C.PROFESSIONAL, filterable=False),
+        Col("湘企名录", "enterprise-directory", K.NEWS, C.PROFESSIONAL, service_url="/directory/", service_label="浏览湘企名录", filterable=False),
     ]),
     Col("中非合作", "sino-africa", K.NEWS, C.PROFESSIONAL, intro="中非经贸深度合作先行区、研究会、博览会与中非经贸活动。", children=[
         Col("中非经贸深度合作先行区", "pilot-zone", K.NEWS, C.PROFESSIONAL, children=[
@@ -90,32 +90,32 @@ COLUMNS = [
         ]),
     ]),
     Col("经贸对接", "matching", K.PROJECT, C.PROFESSIONAL, intro="找项目、招用工、赴活动、寻资源，对接境内外合作伙伴。", children=[
-        Col("中非经贸撮合", "africa-matching", K.PROJECT, C.PROFESSIONAL),
-        Col("找项目", "projects", K.PROJECT, C.PROFESSIONAL, children=[
+        Col("中非经贸撮合", "africa-matching", K.PROJECT, C.PROFESSIONAL, service_url="/matching/africa/", service_label="进入中非经贸撮合"),
+        Col("找项目", "projects", K.PROJECT, C.PROFESSIONAL, service_url="/matching/", service_label="进入经贸对接平台", children=[
             Col("境外项目", "overseas-projects", K.PROJECT, C.PROFESSIONAL),
             Col("投资意向", "investment-intents", K.PROJECT, C.PROFESSIONAL),
         ]),
         Col("招用工", "jobs", K.PROJECT, C.PROFESSIONAL, children=[
             Col("境外用工需求", "overseas-jobs", K.PROJECT, C.PROFESSIONAL),
         ]),
-        Col("赴活动", "events", K.EVENT, C.PROFESSIONAL, children=[
-            Col("活动报名", "event-signup", K.EVENT, C.PROFESSIONAL),
+        Col("赴活动", "events", K.EVENT, C.PROFESSIONAL, service_url="/events/", service_label="查看近期活动", children=[
+            Col("活动报名", "event-signup", K.EVENT, C.PROFESSIONAL, service_url="/events/", service_label="在线报名活动"),
             Col("活动报道", "event-reports", K.NEWS, C.PROFESSIONAL),
         ]),
         Col("寻资源", "resources", K.SERVICE, C.PROFESSIONAL, children=[
-            Col("境外湖南商(协)会", "chambers", K.SERVICE, C.PROFESSIONAL),
+            Col("境外湖南商(协)会", "chambers", K.SERVICE, C.PROFESSIONAL, service_url="/overseas/", service_label="查看境外机构"),
             Col("湖南专业产业联盟", "alliances", K.SERVICE, C.PROFESSIONAL),
-            Col("湖南驻外经贸合作园区", "overseas-zones", K.SERVICE, C.PROFESSIONAL),
+            Col("湖南驻外经贸合作园区", "overseas-zones", K.SERVICE, C.PROFESSIONAL, service_url="/zones/results/", service_label="园区年度考核结果"),
             Col("我国驻外经商机构", "commercial-offices", K.SERVICE, C.PROFESSIONAL),
         ]),
     ]),
-    Col("专业服务", "professional", K.SERVICE, C.PROFESSIONAL, intro="金融、信保、第三方、境外安全、跨境商务与人才服务。", children=[
+    Col("专业服务", "professional", K.SERVICE, C.PROFESSIONAL, intro="金融、信保、第三方、境外安全、跨境商务与人才服务。", service_url="/consultation/ask/", service_label="在线咨询", children=[
         Col("金融服务", "finance", K.SERVICE, C.FINANCIAL),
         Col("信保服务", "credit-insurance", K.SERVICE, C.FINANCIAL),
         Col("第三方服务", "third-party", K.SERVICE, C.PROFESSIONAL),
         Col("境外安全服务", "security-services", K.SERVICE, C.PROFESSIONAL),
         Col("跨境商务服务", "cross-border", K.SERVICE, C.PROFESSIONAL),
-        Col("专业人才服务", "talent", K.SERVICE, C.PROFESSIONAL),
+        Col("专业人才服务", "talent", K.SERVICE, C.PROFESSIONAL, service_url="/experts/", service_label="查找专家"),
     ]),
     Col("湘企风采", "showcase", K.NEWS, intro="湖南企业走出去的新进展、新成果。", children=[
         Col("湘企动态", "enterprise-news", K.NEWS),
@@ -202,6 +202,16 @@ class TreeBuilder:
         page = self.add(parent, model, title=title, slug=slug, **fields)
         existing[slug] = page
         return page
+
+
+def service_links(columns=None):
+    """``{slug: (service_url, service_label)}`` of every column that fronts one of the platform's services."""
+    links = {}
+    for col in COLUMNS if columns is None else columns:
+        if col.service_url:
+            links[col.slug] = (col.service_url, col.service_label)
+        links.update(service_links(col.children))
+    return links
 
 
 def _column_fields(col: Col) -> dict:

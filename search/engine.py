@@ -6,7 +6,10 @@ Candidates come in tiers, each a single indexed query returning ids newest first
 2. when that tier is full (a frequent word in a large index), also the newest documents with the
    words in the *title*, so strong matches are never crowded out by recency alone;
 3. when it is not full and the query has several concepts, documents matching any of them —
-   ranked below the complete matches by the coverage factor.
+   ranked below the complete matches by the coverage factor;
+4. when all that still leaves the first page short, *partial matches*: documents with some of
+   the words the query's terms are made of (中欧班列 → 班列), listed after everything else and
+   marked as such on the results page (``search.query.relaxed``).
 
 Then ``search.ranking`` orders them. On an index where a query matches fewer than
 ``CANDIDATES`` documents — every query of the evaluation set — this is exact BM25F ranking.
@@ -24,15 +27,19 @@ from search import ranking
 from search.backends import backend_for
 from search.documents import facet_token
 from search.index import statistics
-from search.models import SearchDocument
-from search.query import ParsedQuery, alt_grams, parse
+from search.query import ParsedQuery, alt_grams, holds_enough, parse, relaxed
 from search.snippets import snippet
 
 CANDIDATES = 400
+# Partial matches are added only while there are fewer results than this (one results page).
+FILL_TO = 10
 RANK_FIELDS = (
     "id", "kind", "object_id", "url", "title", "title_norm", "column", "countries", "industries", "city", "date",
     "expires_at", "title_tokens", "body_tokens", "title_len", "body_len", "body",
 )  # fmt: skip
+
+
+RANK_COLUMNS = ", ".join(f'"{name}"' for name in RANK_FIELDS)
 
 
 class Row:
@@ -43,6 +50,9 @@ class Row:
     def __init__(self, *values):
         for name, value in zip(RANK_FIELDS, values, strict=True):
             setattr(self, name, value)
+        if isinstance(self.date, str):  # SQLite hands raw rows back with ISO date strings
+            self.date = date.fromisoformat(self.date)
+            self.expires_at = date.fromisoformat(self.expires_at) if self.expires_at else None
 
     @property
     def pk(self) -> int:
@@ -81,6 +91,7 @@ class Hit:
     doc: Row
     score: float
     snippet: str = ""
+    partial: bool = False  # matches only some of the words of the query (tier 4)
 
 
 @dataclass
@@ -90,6 +101,9 @@ class SearchResults:
     capped: bool = False
     facets: dict = field(default_factory=dict)
     elapsed_ms: float = 0.0
+    # How many hits hold every required word of the query (the rest match some of the words):
+    # none means the query as typed found nothing, so "did you mean" is offered.
+    complete: int = 0
 
     @property
     def total(self) -> int:
@@ -97,6 +111,7 @@ class SearchResults:
 
     def __len__(self):
         return len(self.hits)
+
 
     def keys(self, limit=None) -> list[str]:
         return [h.doc.object_id for h in self.hits[:limit]]
@@ -126,28 +141,33 @@ class Searcher:
         return self.backend.match_ids(self.connection, expression, where, params, limit)
 
     def candidate_ids(self, parsed: ParsedQuery, filters: SearchFilters, today: date) -> tuple[list[int], bool]:
+        ids, capped, _ = self.tiered_ids(parsed, filters, today)
+        return ids, capped
+
+    def tiered_ids(self, parsed: ParsedQuery, filters: SearchFilters, today: date) -> tuple[list[int], bool, set[int]]:
+        """Candidate ids, whether the first tier was capped, and the ids that match every required concept."""
         where, params = _where(filters, today)
         facets = filters.facets()
         compile_match = self.backend.compile_match
         if parsed.is_empty:
             ids = self._ids(compile_match([], facets=facets), where, params, self.candidates + 1)
-            return ids[: self.candidates], len(ids) > self.candidates
+            return ids[: self.candidates], len(ids) > self.candidates, set(ids)
         ids = self._ids(compile_match(parsed.required, facets=facets), where, params, self.candidates + 1)
         if len(ids) > self.candidates:
             ids = ids[: self.candidates]
             title = compile_match(parsed.required, facets=facets, title_only=True)
             title_ids = self._ids(title, where, params, self.candidates // 2) if title else []
-            return list(dict.fromkeys(title_ids + ids)), True
+            return list(dict.fromkeys(title_ids + ids)), True, {*ids, *title_ids}
+        complete = set(ids)
         if len(parsed.concepts) > 1:
             more = self._ids(compile_match(parsed.concepts, mode="or", facets=facets), where, params, self.candidates)
             ids = list(dict.fromkeys(ids + more))[: self.candidates]
-        return ids, False
+        return ids, False, complete
 
     def fetch(self, ids: list[int]) -> list["Row"]:
         # Plain tuples, not model instances: building hundreds of instances per query costs more
         # than the database lookup itself.
-        values = SearchDocument.objects.using(self.using).filter(pk__in=ids).values_list(*RANK_FIELDS)
-        rows = {r[0]: Row(*r) for r in values}
+        rows = {r[0]: Row(*r) for r in self.backend.fetch_rows(self.connection, ids, RANK_COLUMNS)}
         return [rows[i] for i in ids if i in rows]
 
     def search(self, text: str, filters: SearchFilters | None = None, *, sort: str = "relevance", synonyms=None, today=None) -> SearchResults:
@@ -158,7 +178,7 @@ class Searcher:
         results = SearchResults(query=parsed)
         if parsed.is_empty and not filters.is_active:
             return results
-        ids, results.capped = self.candidate_ids(parsed, filters, today)
+        ids, results.capped, complete = self.tiered_ids(parsed, filters, today)
         rows = self.fetch(ids)
         if parsed.is_empty:
             ranked = [(0.0, row) for row in rows]
@@ -168,11 +188,36 @@ class Searcher:
             stats = ranking.Stats.from_counts(statistics(tokens, using=self.using))
             ranked = ranking.rank(parsed, rows, stats)
         if sort == "date":
-            ranked.sort(key=lambda pair: (-pair[1].date.toordinal(), -pair[0], pair[1].kind, pair[1].object_id))
+            ranked.sort(key=_newest_first)
         results.hits = [Hit(doc=row, score=s) for s, row in ranked]
-        results.facets = facet_counts(row for _, row in ranked)
+        results.complete = sum(1 for _, row in ranked if row.pk in complete)
+        if len(ranked) < FILL_TO and not parsed.is_empty:
+            partial = self.partial_matches(parsed, filters, today, exclude={row.pk for _, row in ranked})
+            if sort == "date":
+                partial.sort(key=_newest_first)
+            results.hits += [Hit(doc=row, score=s, partial=True) for s, row in partial[: FILL_TO - len(ranked)]]
+        results.facets = facet_counts(hit.doc for hit in results.hits)
         results.elapsed_ms = (time.perf_counter() - started) * 1000
         return results
+
+    def partial_matches(self, parsed: ParsedQuery, filters: SearchFilters, today: date, exclude: set[int]) -> list[tuple[float, Row]]:
+        """Tier 4: documents with some of the words the query's terms are made of, best first."""
+        found = relaxed(parsed)
+        if found is None:
+            return []
+        loose, groups = found
+        where, params = _where(filters, today)
+        expression = self.backend.compile_match(loose.concepts, mode="or", facets=filters.facets())
+        ids = [i for i in self._ids(expression, where, params, self.candidates) if i not in exclude]
+        rows = [row for row in self.fetch(ids) if holds_enough(row, groups)]
+        if not rows:
+            return []
+        stats = ranking.Stats.from_counts(statistics({t for c in loose.concepts for t in c.alts[0].tokens}, using=self.using))
+        return ranking.rank(loose, rows, stats)
+
+
+def _newest_first(pair):
+    return (-pair[1].date.toordinal(), -pair[0], pair[1].kind, pair[1].object_id)
 
 
 def add_snippets(hits: list[Hit], parsed: ParsedQuery) -> list[Hit]:

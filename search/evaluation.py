@@ -236,6 +236,7 @@ def evaluate(docs_path: Path, queries_path: Path, vendor: str | None = None) -> 
         backend = backend_for(connection)
         started = time.perf_counter()
         bulk_load(docs, using=alias)
+        backend.refresh_statistics(connection)
         report = Report(vendor=connection.vendor, documents=len(docs), index_seconds=time.perf_counter() - started)
         backend.baseline_insert(connection, [(d.object_id, d.title, d.body) for d in docs])
         searcher = Searcher(alias)

@@ -124,6 +124,14 @@ def _write_batch(rows, using, counts, progress) -> int:
     return len(rows)
 
 
+def refresh_statistics(using: str = "default") -> None:
+    """Let the database's planner see the index as it now is (after a rebuild or bulk load)."""
+    from search.backends import backend_for
+
+    connection = connections[using]
+    backend_for(connection).refresh_statistics(connection)
+
+
 def statistics(tokens: Iterable[str], using: str = "default") -> dict[str, int]:
     """Document frequencies of ``tokens`` plus the corpus totals (``@docs``, ``@tlen``, ``@blen``)."""
     wanted = sorted({*tokens, DOCS_TOTAL, TITLE_TOTAL, BODY_TOTAL})

@@ -1,8 +1,9 @@
 """The searchable kinds of the platform, registered by the search app (which owns the registry).
 
 Portal pages (articles of every column, country pages, city zones) always; listings, events,
-enterprises, overseas institutions, experts and answered FAQ questions when their apps are
-installed (``register_all`` checks each). Every queryset is the owning app's own definition of
+enterprises and service institutions of the directory, overseas institutions, experts, answered
+FAQ questions and 抱团出海 opportunities when their apps are installed (``register_all`` checks
+each). Every queryset is the owning app's own definition of
 "the public may see it" — live/published, not restricted, not expired — so the index can never
 hold what a visitor could not open.
 """
@@ -208,7 +209,28 @@ def _profile_of_case(case):
     return [case.profile]
 
 
+def _profile_of_organization(org):
+    # Certification withdrawn, name changed: the enterprise's directory entry follows.
+    return [getattr(org, "directory_profile", None)]
+
+
+def service_institution_document(org):
+    industries = list(org.industries.all())
+    return IndexDocument(
+        kind="serviceorg",
+        object_id=str(org.pk),
+        title=org.name,
+        url=_url("directory:institutions", query=f"?q={org.name[:40]}"),
+        date=_day(org.certified_at or org.created_at),
+        body="\n".join(p for p in [org.get_institution_type_display(), "、".join(i.name_zh for i in industries), org.get_jurisdiction_display()] if p),
+        column="服务机构名录",
+        industries=[i.code for i in industries],
+        city=org.jurisdiction if org.jurisdiction in City.values else "",
+    )
+
+
 def register_directory():
+    from accounts.models import CertificationStatus, Organization, OrgKind
     from directory.models import EnterpriseCase, EnterpriseProfile
     from directory.selectors import listed_profiles
 
@@ -216,7 +238,13 @@ def register_directory():
         name="enterprise", label="企业", model=EnterpriseProfile,
         queryset=lambda: listed_profiles().prefetch_related("countries", "cases", "organization__industries"),
         document=enterprise_document,
-        watch=((EnterpriseCase, _profile_of_case),),
+        watch=((EnterpriseCase, _profile_of_case), (Organization, _profile_of_organization)),
+    ))
+    # The directory's service institutions: certified organisations of the institution kind only.
+    register(SearchKind(
+        name="serviceorg", label="服务机构", model=Organization,
+        queryset=lambda: Organization.objects.filter(kind=OrgKind.INSTITUTION, status=CertificationStatus.CERTIFIED).prefetch_related("industries"),
+        document=service_institution_document,
     ))
 
 
@@ -302,6 +330,39 @@ def register_consultation():
     ))
 
 
+def consortium_document(consortium):
+    roles = list(consortium.roles.all())
+    return IndexDocument(
+        kind="consortium",
+        object_id=str(consortium.pk),
+        title=consortium.title,
+        url=_url("consortia:detail", consortium.pk),
+        date=_day(consortium.created_at),
+        body="\n".join([consortium.description, *(f"{r.name} {r.description}" for r in roles)]),
+        column="抱团出海",
+        countries=[consortium.country_id],
+        industries=[consortium.industry_id],
+        # Still open but past its closing date: no longer worth finding.
+        expires_at=consortium.apply_by,
+        extra=" ".join([consortium.lead.name, consortium.country.name_zh, consortium.country.name_en, consortium.industry.name_zh]),
+    )
+
+
+def _consortium_of_role(role):
+    return [role.consortium]
+
+
+def register_consortia():
+    from consortia.models import Consortium, Role
+    from consortia.selectors import public_consortia
+
+    register(SearchKind(
+        name="consortium", label="抱团出海", model=Consortium,
+        queryset=public_consortia, document=consortium_document,
+        watch=((Role, _consortium_of_role),),
+    ))
+
+
 OPTIONAL = [
     ("matching", register_matching),
     ("events", register_events),
@@ -309,6 +370,7 @@ OPTIONAL = [
     ("overseas", register_overseas),
     ("experts", register_experts),
     ("consultation", register_consultation),
+    ("consortia", register_consortia),
 ]
 
 

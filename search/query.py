@@ -12,6 +12,10 @@ Synonym and abbreviation groups and country names (``search.synonyms``) are reco
 phrases first, so 中信保 also looks for 中国出口信用保险公司 and Kenya for 肯尼亚. Question words
 (如何, 哪些, 需要…) are dropped. A document must match every *required* concept to be in the
 first tier of results; lone characters are optional.
+
+``relaxed`` gives the looser form of a query used only to fill a short first page: every word a
+concept is made of (中欧班列 → 中欧, 班列; 避免双重征税 → 避免, 双重, 征税) becomes an optional
+concept of its own.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +30,7 @@ GRAMS_WEIGHT = 0.8
 PARTIAL_WEIGHT = 0.9
 PREFIX_WEIGHT = 0.5
 LOOSE_WEIGHT = 0.45
+RELAXED_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,9 @@ def _phrase_concept(text: str, group: list[str]) -> Concept:
     alts = _word_alts(text, LITERAL_WEIGHT)
     for term in group:
         if term != text:
-            alts.extend(_word_alts(term, SYNONYM_WEIGHT))
+            # A synonym is matched as a word or as a contiguous fragment, never loosely as parts
+            # scattered through the text: that is kept for what the user typed.
+            alts.extend(a for a in _word_alts(term, SYNONYM_WEIGHT) if a.mode != "parts")
     return Concept(text, _dedupe(alts))
 
 
@@ -192,3 +199,53 @@ def parse(raw: str, synonyms=None) -> ParsedQuery:
             parsed.concepts.append(concept)
     parsed.concepts = parsed.concepts[:MAX_CONCEPTS]
     return parsed
+
+
+def _pieces(alt: Alt) -> list[str]:
+    """The shorter words an alternative is made of: its tokens, and the words inside a long one."""
+    if alt.mode != "words":
+        return []
+    if len(alt.tokens) > 1:
+        return [t for t in alt.tokens if len(t) > 1 or not is_cjk(t)]
+    token = alt.tokens[0]
+    if not is_cjk(token) or len(token) < 3:
+        return []
+    inner = chinese_text.segmenter().cut_for_search(token)
+    return [w for w in inner if 2 <= len(w) < len(token) and is_cjk(w) and w not in STOPWORDS and w not in QUESTION_WORDS]
+
+
+def relaxed(parsed: ParsedQuery) -> tuple[ParsedQuery, list[tuple[str, ...]]] | None:
+    """The query with every concept broken into optional words, and the word groups they came from.
+
+    A document matching only some of these is a partial match: the search shows such documents
+    after all complete matches, and only when the complete matches do not fill the first page. It
+    must hold at least half the words of one group (中欧 or 班列 of 中欧班列; two of 避免, 双重,
+    征税), so one common word of a long synonym (对外 of 对外直接投资) is not enough. None when
+    nothing breaks up.
+    """
+    weights: dict[str, float] = {}
+    groups: list[tuple[str, ...]] = []
+    for concept in parsed.concepts:
+        # Only what the user typed is broken up: a piece of a synonym (对外 of 对外直接投资 for
+        # ODI) says little about what was asked for.
+        for alt in concept.alts:
+            if alt.weight < LITERAL_WEIGHT:
+                continue
+            pieces = tuple(dict.fromkeys(_pieces(alt)))
+            if pieces and pieces not in groups:
+                groups.append(pieces)
+            for piece in pieces:
+                weights[piece] = max(weights.get(piece, 0.0), alt.weight * RELAXED_WEIGHT)
+    if not weights:
+        return None
+    concepts = [Concept(p, [Alt("words", (p,), w, p)], required=False) for p, w in list(weights.items())[: MAX_CONCEPTS * 2]]
+    return ParsedQuery(raw=parsed.raw, normalized=parsed.normalized, concepts=concepts), groups
+
+
+def holds_enough(row, groups: list[tuple[str, ...]]) -> bool:
+    """Whether an index row has at least half the words (rounded up) of one of ``groups``."""
+    for group in groups:
+        present = sum(1 for piece in group if f" {piece} " in row.title_tokens or f" {piece} " in row.body_tokens)
+        if present * 2 >= len(group):
+            return True
+    return False

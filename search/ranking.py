@@ -2,7 +2,7 @@
 
 The database finds candidates; this module orders them, so SQLite and PostgreSQL rank the same
 way. For each concept of the query the best of its alternatives counts (the literal word, a
-synonym, a fragment); a document that misses concepts is scaled down by how much of the query's
+synonym, a fragment — all on the concept's shared IDF, see ``alt_scales``); a document that misses concepts is scaled down by how much of the query's
 weight it covers; the whole query appearing in the title or text adds a bonus.
 """
 
@@ -30,8 +30,15 @@ class Stats:
         return cls(docs, max(counts.get("@tlen", 0) / docs, 1.0), max(counts.get("@blen", 0) / docs, 1.0), counts)
 
     def idf(self, token: str) -> float:
+        try:
+            return self._idf[token]
+        except AttributeError:
+            self._idf = {}
+        except KeyError:
+            pass
         df = min(max(self.df.get(token, 0), 0), self.docs)
-        return math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
+        value = self._idf[token] = math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
+        return value
 
 
 def alt_idf(alt, stats: Stats) -> float:
@@ -90,10 +97,28 @@ def alt_score(alt, row, stats: Stats) -> float:
     return alt_idf(alt, stats) * _saturate(tf_title, tf_body, row, stats)
 
 
-def score(parsed, row, stats: Stats, weights: list[float]) -> float:
+def alt_scales(concept, stats: Stats) -> list[float]:
+    """Per alternative of a concept, the factor that puts all of them on the same IDF.
+
+    A synonym, an abbreviation or a fragment counts as the same term as the word typed, as in
+    Lucene's ``SynonymQuery``: every alternative scores with the IDF of the most common of the
+    concept's words (the group's largest document frequency). Otherwise a rare alternative
+    (合作园区) outranks documents using the very words searched for (境外经贸合作区) only because
+    it is rare; the alternatives' own weights (1.0 typed, 0.9 synonym, …) still order them.
+    """
+    word_idfs = [alt_idf(a, stats) for a in concept.alts if a.mode == "words"]
+    if not word_idfs:
+        return [1.0] * len(concept.alts)
+    shared = min(word_idfs)
+    return [min(1.0, shared / idf) if idf > 0 else 1.0 for idf in (alt_idf(a, stats) for a in concept.alts)]
+
+
+def score(parsed, row, stats: Stats, weights: list[float], scales: list[list[float]] | None = None) -> float:
+    if scales is None:
+        scales = [alt_scales(c, stats) for c in parsed.concepts]
     total, covered = 0.0, 0.0
-    for concept, weight in zip(parsed.concepts, weights, strict=True):
-        best = max(alt.weight * alt_score(alt, row, stats) for alt in concept.alts)
+    for concept, weight, concept_scales in zip(parsed.concepts, weights, scales, strict=True):
+        best = max(alt.weight * scale * alt_score(alt, row, stats) for alt, scale in zip(concept.alts, concept_scales, strict=True))
         if best > 0:
             total += best
             covered += weight
@@ -113,7 +138,8 @@ def score(parsed, row, stats: Stats, weights: list[float]) -> float:
 def rank(parsed, rows, stats: Stats) -> list[tuple[float, object]]:
     """``rows`` ordered best first; rows that match no concept are left out. Ties: newer first."""
     weights = concept_weights(parsed, stats)
-    scored = [(score(parsed, row, stats, weights), row) for row in rows]
+    scales = [alt_scales(c, stats) for c in parsed.concepts]
+    scored = [(score(parsed, row, stats, weights, scales), row) for row in rows]
     scored = [(s, r) for s, r in scored if s > 0]
     scored.sort(key=lambda pair: (-round(pair[0], 9), -pair[1].date.toordinal(), pair[1].kind, pair[1].object_id))
     return scored

@@ -50,6 +50,8 @@ def related(obj, limit: int = 5, using: str = "default") -> list[SearchDocument]
     if kind is None:
         return []
     doc = kind.document(obj)
+    if doc is None:  # nothing the public may read (an FAQ entry without a public answer)
+        return []
     row = build_row(doc)
     terms = _related_terms(row, using)
     parsed = ParsedQuery(raw="", normalized="", concepts=[Concept(t, [Alt("words", (t,), 1.0, t)], required=False) for t in terms])

@@ -105,6 +105,7 @@ def tags_changed(sender, instance, action, **kwargs):
     kind = registry.kind_for_model(type(instance))
     if kind:
         enqueue_index(kind.name, [instance.pk])
+    _reindex_owners(type(instance), instance)  # an organisation's industries: its directory entry
 
 
 def connect_portal_signals():

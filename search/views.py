@@ -69,7 +69,8 @@ def search(request):
     page_obj = Paginator(results.hits, PER_PAGE).get_page(request.GET.get("page"))
     add_snippets(page_obj.object_list, results.query)
     if query and page_obj.number == 1:
-        services.log_query(query, len(results.hits), filtered=filters.is_active)
+        # Partial matches do not count: the operators' zero-result report lists such queries too.
+        services.log_query(query, results.complete, filtered=filters.is_active)
     params = request.GET.copy()
     params.pop("page", None)
     context.update(
@@ -79,7 +80,7 @@ def search(request):
         facets=_facet_options(results),
         filters=filters,
         sort=sort,
-        suggestion=did_you_mean(query) if query and not results.hits else None,
+        suggestion=did_you_mean(query) if query and not results.complete else None,
         querystring=params.urlencode(),
         searched=bool(query or filters.is_active),
     )

@@ -71,6 +71,7 @@ class SmsPurpose(models.TextChoices):
     LOGIN = "login", "登录"
     RESET = "reset", "找回密码"
     CHANGE_MOBILE = "change_mobile", "更换手机号"
+    CONSULTATION = "consultation", "咨询验证手机号"
 
 
 class SmsCode(models.Model):

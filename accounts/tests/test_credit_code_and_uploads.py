@@ -45,11 +45,11 @@ def test_pdf_and_png_licences_are_accepted():
 @pytest.mark.parametrize(
     ("name", "content", "fragment"),
     [
-        ("licence.exe", PDF, "PDF、JPG 或 PNG"),
-        ("licence.pdf", b"MZ\x90\x00 not a pdf", "与扩展名 .pdf 不符"),
-        ("licence.png", PDF, "与扩展名 .png 不符"),
+        ("licence.exe", PDF, "请上传 pdf、jpg、jpeg、png 格式"),
+        ("licence.pdf", b"MZ\x90\x00 not a pdf", "营业执照的内容与扩展名“.pdf”不符"),
+        ("licence.png", PDF, "与扩展名“.png”不符"),
         ("licence.jpg", b"\xff\xd8\xff\xe0broken", "损坏"),
-        ("licence.pdf", b"", "空的"),
+        ("licence.pdf", b"", "营业执照是空文件"),
     ],
 )
 def test_bad_licences_are_rejected_with_the_reason(name, content, fragment):
@@ -62,4 +62,4 @@ def test_bad_licences_are_rejected_with_the_reason(name, content, fragment):
 def test_oversized_licence_is_rejected_with_its_size():
     with pytest.raises(ValidationError) as exc:
         validate_licence(SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024 + 1)))
-    assert "不能超过 1 MB" in exc.value.messages[0]
+    assert "单个文件不超过 1 MB" in exc.value.messages[0]

@@ -6,8 +6,9 @@ filings) and cached (same data version), against two baselines measured in the s
 ``COUNT(*)`` of the filed projects, and a minimal view served by the same Django stack
 (``/robots.txt``). Prints a table and writes ``bench/results/filing.json``.
 
-    .venv/bin/python bench/filing/run.py                 # 100,000 filings, SQLite file in var/bench/
+    .venv/bin/python bench/filing/run.py                 # 100,000 filings, SQLite file var/bench/<name>-<size>.sqlite3
     .venv/bin/python bench/filing/run.py --size 300000   # larger
+    .venv/bin/python bench/filing/run.py --quick         # 5,000 filings, a smoke run
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/xqch_bench_filing .venv/bin/python bench/filing/run.py
 
 The data set is generated once per database and reused (``--rebuild`` to regenerate).
@@ -25,12 +26,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 
-def setup_django():
+def setup_django(size):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / 'filing.sqlite3'}")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / f'filing-{size}.sqlite3'}")
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    # The reviewers below sign in with force_login; two-factor sign-in is not what is measured.
+    os.environ["STAFF_REQUIRE_2FA"] = "false"
     import django
 
     django.setup()
@@ -52,7 +55,7 @@ def build(size, rebuild):
 
     ensure_reference_data()
     existing = Filing.objects.filter(state=State.FILED).count()
-    if existing >= size and not rebuild:
+    if existing == size and not rebuild:
         return existing
     FilingEvent.objects.all().delete()
     Filing.objects.all().delete()
@@ -101,8 +104,11 @@ def main():
     parser.add_argument("--size", type=int, default=100_000, help="number of filed projects (default 100000)")
     parser.add_argument("--repeat", type=int, default=7, help="requests per page (default 7)")
     parser.add_argument("--rebuild", action="store_true", help="regenerate the data set")
+    parser.add_argument("--quick", action="store_true", help="a quick check: 5,000 filings, 3 requests per page")
     args = parser.parse_args()
-    setup_django()
+    if args.quick:
+        args.size, args.repeat = 5_000, 3
+    setup_django(args.size)
 
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -157,7 +163,7 @@ def main():
         print(f"{name:<46} {row['median_ms']:>10} {row['p95_ms']:>8} {row['queries']:>8} {row['median_ms'] / count_ms:>9.1f} {row['median_ms'] / view_ms:>15.1f}")
     out = ROOT / "bench" / "results" / "filing.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"filings": count, "database": connection.vendor, "repeat": args.repeat, "baselines": baselines, "pages": pages}, ensure_ascii=False, indent=2))
+    out.write_text(json.dumps({"filings": count, "quick": args.quick, "database": connection.vendor, "repeat": args.repeat, "baselines": baselines, "pages": pages}, ensure_ascii=False, indent=2))
     print(f"\nwritten {out.relative_to(ROOT)}")
 
 

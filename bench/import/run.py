@@ -4,12 +4,17 @@ Generates a JSON Lines file shaped like the old platform's export (every sub-col
 zone, countries, industries, HTML bodies with markup to sanitise, policies with document numbers,
 some expiry dates), imports it into a fresh database in one ``import_articles`` run, and reports
 articles per second — for the import itself (validation, sanitising, writing the pages, their
-revisions, countries and industries, publishing) and, separately, for indexing them for search
-(the import enqueues index tasks for the workers; here the same task is run inline and timed). Then imports the same file again (must
-change nothing) and checks that the articles are live and findable.
+countries and industries, publishing) and, separately, for indexing them for search (the import
+enqueues index tasks for the workers; here the same task is run inline and timed). Then imports
+the same file again (must change nothing) and checks that the articles are live and findable.
 
-    .venv/bin/python bench/import/run.py                # 11,196 articles, fresh SQLite in var/bench/
-    .venv/bin/python bench/import/run.py --size 2000    # quicker
+Baseline, measured in the same run on the same rows: creating each article the ordinary Wagtail
+way, one page at a time (``add_child`` + ``save_revision().publish()``), for the first
+``--baseline`` rows, inside a transaction that is rolled back afterwards. The ratio says how much
+faster the bulk path is.
+
+    .venv/bin/python bench/import/run.py            # 11,196 articles, fresh SQLite in a temp dir
+    .venv/bin/python bench/import/run.py --quick    # 2,000 articles, baseline on 50
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/xqch_bench_import .venv/bin/python bench/import/run.py
 
 Writes ``bench/results/import.json``.
@@ -19,7 +24,9 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from io import StringIO
@@ -27,16 +34,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-SQLITE = BENCH_DIR / "import.sqlite3"
 
 
-def setup_django():
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+def setup_django(workdir):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     if "DATABASE_URL" not in os.environ:
-        SQLITE.unlink(missing_ok=True)  # a fresh database every run
-        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE}"
+        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'import.sqlite3'}"  # a fresh database every run
+    os.environ.setdefault("MEDIA_ROOT", str(workdir / "media"))
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     import django
@@ -137,11 +141,58 @@ def run_index(ids):
     return time.perf_counter() - started
 
 
+class _RollBack(Exception):
+    pass
+
+
+def run_baseline(path, limit):
+    """Articles per second when each row is created as a page the ordinary Wagtail way (rolled back)."""
+    from django.db import transaction
+
+    from portal.importing import check_file
+    from portal.models import ArticlePage
+    from taxonomy.models import Country, Industry
+
+    items = check_file(path, save_files=False).valid[:limit]
+    countries = Country.objects.in_bulk()
+    industries = Industry.objects.in_bulk()
+    started = time.perf_counter()
+    try:
+        with transaction.atomic():
+            for n, item in enumerate(items):
+                page = ArticlePage(
+                    title=item.title, slug=f"baseline-{n}", kind=item.kind, info_class=item.info_class, date=item.date,
+                    body=item.body, summary=item.summary, source=item.source, doc_number=item.doc_number,
+                    expires_at=item.expires_at, city=item.city, external_id=f"baseline-{item.external_id}",
+                )
+                page.countries = [countries[c] for c in item.countries]
+                page.industries = [industries[i] for i in item.industries]
+                item.parent.add_child(instance=page)
+                page.save_revision().publish()
+            elapsed = time.perf_counter() - started
+            raise _RollBack
+    except _RollBack:
+        pass
+    return len(items), elapsed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", type=int, default=11196)
+    parser.add_argument("--quick", action="store_true", help="2,000 articles and a baseline of 50 (a quick check)")
+    parser.add_argument("--size", type=int, help="articles to generate (default 11196; 2000 with --quick)")
+    parser.add_argument("--baseline", type=int, help="rows created one page at a time for the baseline (default 200; 50 with --quick; 0 to skip)")
     args = parser.parse_args()
-    setup_django()
+    args.size = args.size or (2000 if args.quick else 11196)
+    args.baseline = args.baseline if args.baseline is not None else (50 if args.quick else 200)
+    workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    try:
+        sys.exit(bench(args, workdir))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bench(args, workdir):
+    setup_django(workdir)
     from django.db import connection
 
     from portal import bootstrap
@@ -150,9 +201,9 @@ def main():
 
     ensure_reference_data()
     bootstrap.ensure_portal_tree()
-    data = BENCH_DIR / f"import-{args.size}.jsonl"
+    data = workdir / f"import-{args.size}.jsonl"
     generate(data, args.size)
-    print(f"Generated {args.size} articles → {data.relative_to(ROOT)} ({data.stat().st_size / 1e6:.1f} MB); database: {connection.vendor}")
+    print(f"Generated {args.size} articles → {data} ({data.stat().st_size / 1e6:.1f} MB); database: {connection.vendor}", flush=True)
 
     seconds, out, err = run_import(data)
     imported = ArticlePage.objects.filter(external_id__startswith="old-").count()
@@ -176,6 +227,12 @@ def main():
     print(f"Re-import of the same file: {again_seconds:.1f} s — {again_out}")
     unchanged = "新建 0 篇，更新 0 篇" in again_out
 
+    baseline_rate = None
+    if args.baseline:
+        n, baseline_seconds = run_baseline(data, args.baseline)
+        baseline_rate = n / baseline_seconds
+        print(f"Baseline (one page at a time, Wagtail add_child + publish): {n} articles in {baseline_seconds:.1f} s → {baseline_rate:.1f} articles/s; bulk import is {rate / baseline_rate:.1f}× faster")
+
     sample = ArticlePage.objects.filter(external_id="old-1").values_list("body", flat=True).first() or ""
     clean = "<script" not in sample and "onclick" not in sample
     result = {
@@ -188,6 +245,8 @@ def main():
         "indexed_per_second": round(len(ids) / index_seconds, 1) if index_seconds else None,
         "end_to_end_per_second": round(imported / (seconds + (index_seconds or 0)), 1) if seconds else None,
         "searchable_documents": searchable,
+        "baseline_per_row_per_second": round(baseline_rate, 1) if baseline_rate else None,
+        "ratio_vs_per_row": round(rate / baseline_rate, 1) if baseline_rate else None,
         "reimport_seconds": round(again_seconds, 2),
         "reimport_changed_nothing": unchanged,
         "html_sanitised": clean,
@@ -197,7 +256,7 @@ def main():
     (results / "import.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     print(json.dumps(result, ensure_ascii=False))
     ok = imported == args.size and live == imported and unchanged and clean
-    sys.exit(0 if ok else 1)
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ Three timings in the same run on the same users:
 
 Prints messages per second and the ratio to the baseline; writes ``bench/results/notify.json``.
 
-    .venv/bin/python bench/notify/run.py                  # 100,000 users, SQLite file in var/bench/
+    .venv/bin/python bench/notify/run.py                  # 100,000 users, SQLite file var/bench/<name>-<size>.sqlite3
+    .venv/bin/python bench/notify/run.py --quick          # 5,000 users, a smoke run
     .venv/bin/python bench/notify/run.py --size 300000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/xqch_bench_notify .venv/bin/python bench/notify/run.py
 """
@@ -27,10 +28,10 @@ sys.path.insert(0, str(ROOT))
 BENCH_TYPE = "individual"
 
 
-def setup_django():
+def setup_django(size):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / 'notify.sqlite3'}")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench' / f'notify-{size}.sqlite3'}")
     os.environ["DEBUG"] = "false"
     import django
     from django.conf import settings
@@ -48,8 +49,8 @@ def build_users(size):
 
     User = get_user_model()
     have = User.objects.filter(username__startswith="bench-").count()
-    if have >= size:
-        return list(User.objects.filter(username__startswith="bench-").order_by("pk")[:size])
+    if have == size:  # exactly: the audience below selects every benchmark user
+        return list(User.objects.filter(username__startswith="bench-").order_by("pk"))
     User.objects.filter(username__startswith="bench-").delete()
     User.objects.bulk_create(
         (User(username=f"bench-{i:07d}", email=f"u{i}@bench.example.cn", user_type=BENCH_TYPE, password="!") for i in range(size)), batch_size=5000
@@ -90,7 +91,7 @@ def run(size):
     def push(channels):
         def go():
             p = Push.objects.create(title="推送", body="正文", channels=channels, audience=audience, status=Push.Status.SCHEDULED)
-            assert send_push_now(p) >= size
+            assert send_push_now(p) == size
 
         return go
 
@@ -108,8 +109,11 @@ def run(size):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=100_000, help="number of recipients (default 100,000)")
+    parser.add_argument("--quick", action="store_true", help="a quick check with 5,000 recipients")
     args = parser.parse_args()
-    setup_django()
+    if args.quick:
+        args.size = 5_000
+    setup_django(args.size)
     from django.db import connection
 
     results = run(args.size)
@@ -123,7 +127,7 @@ def main():
         rows.append({"case": name, "seconds": round(seconds, 3), "messages_per_second": round(rate), "ratio_to_baseline": round(seconds / base, 2)})
     out = ROOT / "bench" / "results" / "notify.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"size": args.size, "database": connection.vendor, "results": rows}, ensure_ascii=False, indent=2))
+    out.write_text(json.dumps({"size": args.size, "quick": args.quick, "database": connection.vendor, "results": rows}, ensure_ascii=False, indent=2))
     print(f"\nwritten {out.relative_to(ROOT)}")
 
 

@@ -14,10 +14,11 @@ For each size, in a throw-away database on the site's PostgreSQL server (``searc
    '%term%'`` for every term (newest 10), and report the ratio of the latencies.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/xqch_search .venv/bin/python bench/search/run.py
+    ... run.py --quick                   # 10,000 documents, a minute or two
     ... run.py --sizes 100000            # one size
-    ... run.py --sizes 20000 --baseline-queries 50
+    ... run.py --sizes 1000000 --baseline-queries 50
 
-Writes ``bench/search/results.json``.
+Writes ``bench/results/search.json``.
 """
 
 import argparse
@@ -32,6 +33,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+RESULTS = ROOT / "bench" / "results" / "search.json"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -162,8 +164,7 @@ def run_size(size, queries, baseline_count, keep):
         with connection.cursor() as cursor:
             cursor.execute("SET maintenance_work_mem = '256MB'")
             cursor.execute(postgres.INSTALL[1])
-            cursor.execute("ANALYZE sitesearch_searchdocument")
-            cursor.execute("ANALYZE sitesearch_searchterm")
+        postgres.refresh_statistics(connection)  # VACUUM ANALYZE: the planner then uses the GIN index
         gin_seconds = time.perf_counter() - started
         print(f"  分词+载入 {load_seconds:.1f} 秒，建 GIN 索引 {gin_seconds:.1f} 秒", flush=True)
 
@@ -204,18 +205,21 @@ def run_size(size, queries, baseline_count, keep):
 
 def main():
     parser = argparse.ArgumentParser(description="站内搜索基准（PostgreSQL）")
-    parser.add_argument("--sizes", default="100000,1000000", help="文档数，逗号分隔（默认 100000,1000000）")
+    parser.add_argument("--sizes", default=None, help="文档数，逗号分隔（默认 100000,1000000；--quick 时 10000）")
     parser.add_argument("--queries", type=int, default=200, help="查询数（默认 200）")
     parser.add_argument("--baseline-queries", type=int, default=0, help="ILIKE 基线跑几个查询（默认全部；百万级可减少）")
+    parser.add_argument("--quick", action="store_true", help="只跑 10,000 篇文档的小规模，用于快速检查")
     parser.add_argument("--keep", action="store_true", help="保留临时数据库以便检查")
     args = parser.parse_args()
     setup()
+    sizes = args.sizes or ("10000" if args.quick else "100000,1000000")
     queries = mixed_queries(args.queries)
-    results = []
-    for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-        results.append(run_size(size, queries, args.baseline_queries or len(queries), args.keep))
-        (HERE / "results.json").write_text(json.dumps({"results": results}, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(f"\n结果已写入 {HERE / 'results.json'}")
+    output = {"command": "bench/search/run.py " + " ".join(sys.argv[1:]), "quick": args.quick, "results": []}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    for size in [int(s) for s in sizes.split(",") if s.strip()]:
+        output["results"].append(run_size(size, queries, args.baseline_queries or len(queries), args.keep))
+        RESULTS.write_text(json.dumps(output, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\n结果已写入 {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -4,10 +4,12 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 
+from accounts.models import SmsCode, SmsPurpose
 from accounts.roles import DEPT_ADMIN, city_bureau_role
 from consultation import services
-from consultation.models import Category, Enquiry, MobileVerification
+from consultation.models import Category, Enquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +75,7 @@ def test_logged_in_user_asks_with_a_valid_attachment_and_a_disguised_file_is_ref
     fake = SimpleUploadedFile("合同.pdf", b"MZ\x90\x00not a pdf", content_type="application/pdf")
     form = {"category": "policy", "subject": "税收协定", "body": "如何享受协定待遇", "asker_name": "赵", "city": "", "attachments": fake}
     response = client.post("/consultation/ask/", form)
-    assert "内容与扩展名不符" in response.content.decode() and not Enquiry.objects.exists()
+    assert "“合同.pdf”的内容与扩展名“.pdf”不符" in response.content.decode() and not Enquiry.objects.exists()
     form["attachments"] = SimpleUploadedFile("合同.pdf", b"%PDF-1.4 demo", content_type="application/pdf")
     response = client.post("/consultation/ask/", form)
     enquiry = Enquiry.objects.get()
@@ -87,9 +89,9 @@ def test_anonymous_asker_verifies_a_mobile_by_sms_then_follows_the_tracking_link
     client.post("/consultation/ask/", {"mobile": "13912345678", "action": "send_code"})
     code = re.search(r"验证码为 (\d{6})", recording_sms.outbox[-1][1]).group(1)
     wrong = client.post("/consultation/ask/", {"mobile": "13912345678", "code": "000000" if code != "000000" else "111111", "action": "verify"})
-    assert "验证码不正确" in wrong.content.decode()
+    assert "验证码错误，还可尝试" in wrong.content.decode()
     client.post("/consultation/ask/", {"mobile": "13912345678", "code": code, "action": "verify"})
-    assert MobileVerification.objects.get().verified_at is not None
+    assert SmsCode.objects.get(mobile="13912345678", purpose=SmsPurpose.CONSULTATION).used_at is not None
     response = client.post("/consultation/ask/", {"category": "labour", "subject": "外派劳务", "body": "资质要求", "asker_name": "孙"})
     enquiry = Enquiry.objects.get()
     assert enquiry.asker is None and enquiry.mobile == "13912345678"
@@ -123,3 +125,24 @@ def test_dashboard_counts_per_group_and_performance(client, setup):
     assert response.context["board"] == {city_bureau_role("changsha").group_name: {"open": 1, "due_soon": 0, "overdue": 0}}
     client.force_login(setup["sy"])
     assert client.get("/consultation/staff/dashboard/").context["perf"]["overall"]["count"] == 1
+
+
+def test_mobile_codes_come_from_the_accounts_service_with_its_limits_and_purpose(client, groups, make_user, recording_sms):
+    from datetime import timedelta
+
+    from accounts.sms_codes import issue_code
+
+    make_user("registered", mobile="13812340000")
+    issue_code("13812340000", SmsPurpose.LOGIN)  # a sign-in code for the same number
+    login_code = re.search(r"登录验证码为 (\d{6})", recording_sms.outbox[-1][1]).group(1)
+    SmsCode.objects.update(created_at=F("created_at") - timedelta(minutes=2))  # past the one-a-minute limit
+    client.post("/consultation/ask/", {"mobile": "13812340000", "action": "send_code"})
+    consultation_code = re.search(r"咨询验证码为 (\d{6})", recording_sms.outbox[-1][1]).group(1)
+    again = client.post("/consultation/ask/", {"mobile": "13812340000", "action": "send_code"})
+    assert "获取验证码过于频繁" in again.content.decode()  # the accounts service's per-number limit
+    assert SmsCode.objects.filter(mobile="13812340000", purpose=SmsPurpose.CONSULTATION).count() == 1
+    if login_code != consultation_code:  # a sign-in code is not a consultation code
+        client.post("/consultation/ask/", {"mobile": "13812340000", "code": login_code, "action": "verify"})
+        assert "consultation_verified_mobile" not in client.session
+    client.post("/consultation/ask/", {"mobile": "13812340000", "code": consultation_code, "action": "verify"})
+    assert client.session["consultation_verified_mobile"] == "13812340000"

@@ -117,9 +117,9 @@ def test_file_upload_is_validated_and_only_visible_to_owner_and_staff(client, pe
     url = reverse("datacalls:fill", args=[call.pk])
     _login(client, people["owner"])
     r = client.post(url, {key: SimpleUploadedFile("plan.exe", b"MZ..."), "submit": "1"})
-    assert "“应急预案”只接受 pdf 格式的文件" in r.content.decode()
+    assert "“plan.exe”的类型“.exe”不支持，请上传 pdf 格式的文件" in r.content.decode()
     r = client.post(url, {key: SimpleUploadedFile("plan.pdf", b"not a pdf"), "submit": "1"})
-    assert "文件内容与扩展名 .pdf 不符" in r.content.decode()
+    assert "“plan.pdf”的内容与扩展名“.pdf”不符" in r.content.decode()
     r = client.post(url, {key: SimpleUploadedFile("预案.pdf", PDF), "submit": "1"})
     assert r.status_code == 302
     sub = Submission.objects.get(call=call)

@@ -119,10 +119,10 @@ def test_enterprise_attaches_a_pdf_and_reviewers_can_download_it(client, people,
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("run.exe", b"MZ\x90\x00", "不支持的文件类型"),
-        ("fake.pdf", b"<html>not a pdf</html>", "文件内容与扩展名"),
+        ("run.exe", b"MZ\x90\x00", "的类型“.exe”不支持"),
+        ("fake.pdf", b"<html>not a pdf</html>", "的内容与扩展名“.pdf”不符"),
         ("empty.png", b"", "空文件"),
-        ("big.pdf", b"%PDF-" + b"0" * (1024 * 1024 + 10), "文件过大"),
+        ("big.pdf", b"%PDF-" + b"0" * (1024 * 1024 + 10), "过大（1.0 MB），单个文件不超过 1 MB"),
     ],
 )
 @override_settings(FILINGS_ATTACHMENT_MAX_MB=1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from matching.engine import places, text
 from matching.engine.lexicon import CONCEPTS
-from matching.kinds import KIND_FACETS, ORG_TYPE_FACETS, Facet, Side, normalize_kind
+from matching.kinds import KIND_FACETS, ORG_TYPE_FACETS, Facet, Side, normalize_kind, normalize_org_type
 
 PRIMARY = 1.0  # weight of a facet the kind itself needs
 SECONDARY = 0.6  # weight of a facet only the text mentions
@@ -33,6 +33,7 @@ class MatchDoc:
     org: object = None
     org_type: str = ""
     needs: dict = field(default_factory=dict)  # facet → weight (demand side)
+    need_items: frozenset = frozenset()  # the same, hashable: kind complementarity is cached on it
     provides: frozenset = frozenset()  # facets (supply side)
     valid_until: date | None = None
     norm: float = 0.0  # length of the TF-IDF vector, set by the index
@@ -54,8 +55,22 @@ def continents_of(codes) -> frozenset:
     return frozenset(filter(None, (places.continent_of(c) for c in codes)))
 
 
+# GB/T 4754-2017 divisions (the first two digits of a numeric code) → section letter.
+_DIVISIONS = [(1, "A"), (6, "B"), (13, "C"), (44, "D"), (47, "E"), (51, "F"), (53, "G"), (61, "H"), (63, "I"), (66, "J"), (70, "K"),
+              (71, "L"), (73, "M"), (76, "N"), (80, "O"), (83, "P"), (84, "Q"), (86, "R"), (91, "S"), (97, "T")]
+
+
+def _section_of_division(digits: str) -> str | None:
+    division = int(digits[:2])
+    letter = None
+    for start, section in _DIVISIONS:
+        if division >= start:
+            letter = section
+    return letter
+
+
 def industry_codes(values) -> frozenset:
-    """GB/T 4754 section letters for letters, detailed codes ("E48") or section names ("建筑业")."""
+    """GB/T 4754 section letters for letters, detailed codes ("E48", "3511") or section names ("建筑业")."""
     sections = _industries()
     letters = {code for code, _ in sections}
     codes = set()
@@ -63,6 +78,11 @@ def industry_codes(values) -> frozenset:
         raw = str(value).strip()
         if raw[:1].upper() in letters and (len(raw) == 1 or raw[1:].isdigit()):
             codes.add(raw[0].upper())
+            continue
+        if raw.isdigit() and len(raw) in (2, 3, 4):  # a division, group or class code
+            letter = _section_of_division(raw.zfill(2) if len(raw) == 2 else raw)
+            if letter:
+                codes.add(letter)
             continue
         for code, name in sections:
             if raw and (raw == name or raw in name or name.rstrip("业") in raw):
@@ -74,6 +94,10 @@ def industry_codes(values) -> frozenset:
 _UNITS = {"万": 1e4, "亿": 1e8, "k": 1e3, "m": 1e6}
 
 
+class AmountError(ValueError):
+    """An amount that cannot be read (the harness treats it as unknown, with a warning)."""
+
+
 def _number(value) -> float | None:
     if value is None or value == "":
         return None
@@ -81,7 +105,7 @@ def _number(value) -> float | None:
         return float(value) if value >= 0 else None
     match = re.fullmatch(r"\s*([\d.,]+)\s*(万|亿|k|m)?\s*(美元|usd)?\s*", str(value).lower())
     if not match:
-        raise ValueError(f"无法识别的金额“{value}”")
+        raise AmountError(f"无法识别的金额“{value}”")
     return float(match.group(1).replace(",", "")) * _UNITS.get(match.group(2) or "", 1)
 
 
@@ -121,7 +145,7 @@ def make_doc(*, id, side, kind, title, description="", countries=(), industries=
     """Build a document; ``terms`` may be given when precomputed (the site stores them per listing)."""
     if side not in Side.values:
         raise ValueError(f"side 必须是 supply 或 demand，而不是“{side}”")
-    org_type = (org_type or "").strip().lower()
+    org_type = normalize_org_type(org_type)
     kind = normalize_kind(kind, side, org_type)
     codes = country_codes(countries)
     terms = terms if terms is not None else text.analyze(title, description)
@@ -129,7 +153,7 @@ def make_doc(*, id, side, kind, title, description="", countries=(), industries=
     return MatchDoc(
         id=id, side=side, kind=kind, title=title, terms=terms,
         countries=codes, continents=continents_of(codes), industries=industry_codes(industries), amount=amount_range(amount),
-        org=org, org_type=org_type, needs=needs, provides=provides, valid_until=valid_until,
+        org=org, org_type=org_type, needs=needs, need_items=frozenset(needs.items()), provides=provides, valid_until=valid_until,
     )
 
 

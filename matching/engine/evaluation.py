@@ -18,7 +18,7 @@ from pathlib import Path
 
 from matching.engine import metrics
 from matching.engine.baseline import TextOnlyRanker
-from matching.engine.documents import doc_from_record
+from matching.engine.documents import AmountError, doc_from_record
 from matching.engine.index import MatchIndex
 from matching.engine.scoring import Weights, rank
 from matching.kinds import Side
@@ -56,10 +56,14 @@ def read_jsonl(path):
 
 
 def load(listings_path, gold_path) -> Dataset:
-    records, docs, seen = [], [], set()
+    records, docs, seen, warnings = [], [], set(), []
     for number, record in read_jsonl(listings_path):
         try:
-            doc = doc_from_record(record)
+            try:
+                doc = doc_from_record(record)
+            except AmountError as exc:
+                warnings.append(f"{listings_path} 第 {number} 行：{exc}，按金额不详处理")
+                doc = doc_from_record({**record, "amount_usd": None})
         except ValueError as exc:
             raise InputError(f"{listings_path} 第 {number} 行：{exc}") from None
         if doc.id in seen:
@@ -68,7 +72,7 @@ def load(listings_path, gold_path) -> Dataset:
         records.append(record)
         docs.append(doc)
     by_id = {d.id: d for d in docs}
-    gold, warnings = {}, []
+    gold = {}
     for number, row in read_jsonl(gold_path):
         demand = str(row.get("demand", ""))
         good = row.get("good")

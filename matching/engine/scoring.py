@@ -29,6 +29,7 @@ import heapq
 import math
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import lru_cache
 
 from matching.engine.lexicon import CONCEPTS
 from matching.engine.places import continent_label, country_label
@@ -106,10 +107,23 @@ UNKNOWN_KIND = 0.4
 UNRELATED_KIND = 0.1
 
 
-def text_similarity(a, b, index) -> float:
-    small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
+def query_weights(query, index) -> dict:
+    """``query``'s term weights multiplied by IDF² once, so scoring many candidates needs no logarithms."""
     idf = index.idf
-    dot = sum(w * large.terms[t] * idf(t) ** 2 for t, w in small.terms.items() if t in large.terms)
+    return {t: w * idf(t) ** 2 for t, w in query.terms.items()}
+
+
+def text_similarity(a, b, index, a_weights=None) -> float:
+    """TF-IDF cosine of two listings; ``a_weights`` (``query_weights(a, index)``) may be passed when ``a`` is scored often."""
+    if a_weights is None:
+        small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
+        idf = index.idf
+        dot = sum(w * large.terms[t] * idf(t) ** 2 for t, w in small.terms.items() if t in large.terms)
+    elif len(b.terms) < len(a_weights):
+        dot = sum(w * a_weights[t] for t, w in b.terms.items() if t in a_weights)
+    else:
+        terms = b.terms
+        dot = sum(w * terms[t] for t, w in a_weights.items() if t in terms)
     if not dot:
         return 0.0
     return min(1.0, dot / ((a.norm or index.norm_of(a)) * (b.norm or index.norm_of(b))))
@@ -146,9 +160,16 @@ def kind_fit(a, b) -> tuple[float, str]:
     demand, supply = demand_and_supply(a, b)
     if not demand.needs or not supply.provides:
         return UNKNOWN_KIND, ""
+    return _complementarity(demand.need_items or frozenset(demand.needs.items()), supply.provides)
+
+
+@lru_cache(maxsize=4096)
+def _complementarity(needs, provides) -> tuple[float, str]:
+    # Few distinct (needs, provides) pairs exist, and ranking meets each of them thousands of times.
+    # Sorted, so that between equally good needs the same one is named on every run.
     best, facet = 0.0, ""
-    for need, weight in demand.needs.items():
-        for provided in supply.provides:
+    for need, weight in sorted(needs, key=lambda item: (-item[1], item[0])):
+        for provided in sorted(provides):
             value = weight * (1.0 if provided == need else RELATED_FACETS.get((need, provided), 0.0))
             if value > best:
                 best, facet = value, need
@@ -173,10 +194,11 @@ class Suggestion:
     reasons: tuple
 
 
-def components(query, other, index, quality) -> dict:
+def components(query, other, index, quality, query_weights=None) -> dict:
+    """The six components for ``other`` as a counterpart of ``query``, each in [0, 1]."""
     kind_value, _ = kind_fit(query, other)
     return {
-        "text": text_similarity(query, other, index),
+        "text": text_similarity(query, other, index, query_weights),
         "country": country_fit(query, other),
         "industry": industry_fit(query, other),
         "kind": kind_value,
@@ -247,13 +269,14 @@ def rank(query, index, *, weights: Weights, quality=lambda doc: NEUTRAL, limit=1
     side = Side.SUPPLY if query.side == Side.DEMAND else Side.DEMAND
     scored = []
     docs = index.docs
+    weighted = query_weights(query, index)
     for doc_id in index.candidates(query, side):
         other = docs[doc_id]
         if exclude_same_org and query.org is not None and other.org == query.org:
             continue
         if today is not None and other.valid_until is not None and other.valid_until < today:
             continue
-        parts = components(query, other, index, quality)
+        parts = components(query, other, index, quality, weighted)
         score = total(parts, weights)
         if score >= min_score:
             scored.append((score, str(doc_id), doc_id, parts))

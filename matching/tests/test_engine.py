@@ -6,7 +6,7 @@ from matching.engine import text
 from matching.engine.documents import amount_range, country_codes, industry_codes, make_doc
 from matching.engine.index import MatchIndex
 from matching.engine.scoring import Weights, amount_fit, country_fit, industry_fit, kind_fit, rank, total
-from matching.kinds import Kind, normalize_kind
+from matching.kinds import Kind, normalize_kind, normalize_org_type
 
 
 def doc(id, side, kind, title, description="", countries=(), industries=(), amount=None, org=None, org_type="enterprise"):
@@ -41,7 +41,11 @@ def test_countries_are_read_as_codes_or_names(values, expected):
     assert country_codes(values) == expected
 
 
-@pytest.mark.parametrize(("values", "expected"), [(["E"], {"E"}), (["E48"], {"E"}), (["建筑业"], {"E"}), (["制造"], {"C"}), (["未知"], set())])
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [(["E"], {"E"}), (["E48"], {"E"}), (["建筑业"], {"E"}), (["制造"], {"C"}), (["未知"], set()),
+     (["3511"], {"C"}), (["48"], {"E"}), (["0111"], {"A"}), (["441"], {"D"}), (["6620"], {"J"})],
+)
 def test_industries_are_read_as_sections_or_names(values, expected):
     assert industry_codes(values) == expected
 
@@ -171,3 +175,19 @@ def test_index_removal_takes_a_listing_out_of_candidates():
     index.remove(2)
     assert index.candidates(demand, "supply") == set()
     assert "挖掘机" not in index.postings["supply"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("bank", "bank"), ("Bank", "bank"), ("商业银行", "bank"), ("保险公司", "insurer"), ("律师事务所", "law_firm"),
+     ("会计师事务所", "accounting_firm"), ("境外经贸合作区", "overseas_zone"), ("enterprise", "enterprise"), ("", "")],
+)
+def test_organisation_type_spellings_from_outside_are_normalised(raw, expected):
+    assert normalize_org_type(raw) == expected
+
+
+def test_a_bank_spelled_in_chinese_still_provides_finance():
+    demand = doc(1, "demand", "need_service", "需要项目贷款", "为电站项目寻找融资", countries=["KE"])
+    bank = doc(2, "supply", "service", "跨境金融服务", "为走出去企业提供综合服务", org_type="银行")
+    assert bank.kind == Kind.OFFER_FINANCE
+    assert kind_fit(demand, bank)[1] == "finance"

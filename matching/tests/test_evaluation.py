@@ -50,16 +50,23 @@ LISTINGS = [
 @pytest.mark.django_db
 def test_match_eval_prints_engine_and_baseline_without_touching_site_tables(tmp_path, capsys):
     listings = write_jsonl(tmp_path / "l.jsonl", LISTINGS)
-    gold = write_jsonl(tmp_path / "g.jsonl", [{"demand": "d1", "good": {"s1": 3}}, {"demand": "d2", "good": {"s2": 3, "s3": 1}}])
+    gold = write_jsonl(tmp_path / "g.jsonl", [{"demand": "d1", "good": {"s1": 3}}, {"demand": "d2", "good": {"s2": 3, "s1": 2}}])
     out_json = tmp_path / "result.json"
-    call_command("match_eval", "--listings", listings, "--gold", gold, "--json", str(out_json), "--explain", "1")
+    call_command("match_eval", "--listings", listings, "--gold", gold, "--json", str(out_json), "--per-demand", "--explain", "1")
     out = capsys.readouterr().out
     assert "nDCG@5" in out and "precision@5" in out and "recall@10" in out
     assert "智能匹配" in out and "纯文本基线" in out
+    # The premise of the hand computation below: the excavator maker first, the bank (serves anywhere) before
+    # the labour agency in Singapore.
+    assert "前五：s2(3) s3(0) s1(2)" in out
     result = json.loads(out_json.read_text(encoding="utf-8"))
-    assert result["engine"]["ndcg@5"] == pytest.approx(1.0)
+    # d1: s1 first → nDCG 1, precision 1/5, recall 1.
+    # d2: DCG = 3/log2(2) + 0 + 2/log2(4) = 4; IDCG = 3 + 2/log2(3) = 4.2618595 → 0.9385628; precision 2/5; recall 1.
+    assert result["engine"]["ndcg@5"] == pytest.approx((1 + 4 / 4.2618595) / 2, abs=1e-6)
+    assert result["engine"]["precision@5"] == pytest.approx(0.3)
+    assert result["engine"]["recall@10"] == pytest.approx(1.0)
     assert result["engine"]["demands"] == 2
-    assert "baseline" in result
+    assert set(result["baseline"]) == {"ndcg@5", "precision@5", "recall@10", "demands"}
     assert Listing.objects.count() == 0
 
 
@@ -80,6 +87,17 @@ def test_match_eval_refuses_unknown_side_and_bad_grades(tmp_path):
     bad_grade = write_jsonl(tmp_path / "g2.jsonl", [{"demand": "d1", "good": {"s1": 7}}])
     with pytest.raises(CommandError, match="等级"):
         call_command("match_eval", "--listings", listings, "--gold", bad_grade)
+
+
+def test_an_amount_that_cannot_be_read_is_unknown_with_a_warning(tmp_path, capsys):
+    rows = [dict(r) for r in LISTINGS]
+    rows[1]["amount_usd"] = "一两百万"
+    listings = write_jsonl(tmp_path / "l.jsonl", rows)
+    gold = write_jsonl(tmp_path / "g.jsonl", [{"demand": "d2", "good": {"s2": 3}}])
+    call_command("match_eval", "--listings", listings, "--gold", gold)
+    captured = capsys.readouterr()
+    assert "第 2 行" in captured.err and "金额不详" in captured.err
+    assert "nDCG@5" in captured.out
 
 
 def test_match_eval_rejects_a_missing_file_and_bad_weights(tmp_path):

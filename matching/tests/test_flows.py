@@ -246,6 +246,27 @@ def test_matches_below_the_threshold_are_not_pushed(demand, buyer, seller, publi
     assert not Message.objects.filter(kind=matchmaking.NOTICE_KIND).exists()
 
 
+def test_a_published_quality_rating_lifts_the_rated_counterpart(demand, seller, publish, offer_fields, make_org, make_user):
+    from decimal import Decimal
+
+    from rating.models import CycleStatus, RatingCycle, Submission, SubmissionState
+
+    rival = make_user("rival", org=make_org("湖南另一家重工有限公司"))
+    rated, unrated = publish(seller, **offer_fields), publish(rival, **offer_fields)
+    cycle = RatingCycle.objects.create(year=2030, title="2030年度", opens_on=timezone.localdate(), closes_on=timezone.localdate(),
+                                       status=CycleStatus.REVIEWING)
+    Submission.objects.create(cycle=cycle, organization=seller.organization, state=SubmissionState.SCORED, total_score=Decimal("92.00"), grade="A")
+    # not yet published: both unrated, the same score
+    before = {s.doc_id: s for s in matchmaking.suggest(demand)}
+    assert before[rated.pk].components["quality"] == before[unrated.pk].components["quality"] == 0.5
+    cycle.status = CycleStatus.PUBLISHED
+    cycle.save()
+    after = matchmaking.suggest(demand)
+    assert after[0].doc_id == rated.pk and after[0].components["quality"] == pytest.approx(0.92)
+    assert "优质企业" in after[0].reasons
+    assert after[0].score > next(s.score for s in after if s.doc_id == unrated.pk)
+
+
 def test_a_listing_that_left_the_market_is_no_longer_suggested(demand, seller, publish, offer_fields):
     offer = publish(seller, **offer_fields)
     matchmaking.refresh_matches(offer)

@@ -5,7 +5,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
-from notifications import services
+from notifications import services, tasks
 from notifications.models import Delivery, Message, NotificationSettings
 from notifications.tasks import _send_one, deliver, send_digests, take_rate_token
 
@@ -80,7 +80,10 @@ def test_rate_limit_counts_sends_per_channel_and_minute():
 
 
 @override_settings(NOTIFY_RATE_LIMITS={"email": 1, "sms": 0, "wechat": 0})
-def test_rate_limited_deliveries_stay_pending_for_a_later_run(make_user):
+def test_rate_limited_deliveries_stay_pending_for_a_later_run(make_user, monkeypatch):
+    # One fixed minute, so a slow run that crosses a minute boundary does not get a fresh budget.
+    minute = timezone.now()
+    monkeypatch.setattr(tasks, "take_rate_token", lambda channel, now=None, _take=take_rate_token: _take(channel, minute))
     users = [make_user(f"u{i}", email=f"u{i}@example.cn") for i in range(3)]
     services.notify(users, kind="push.notice", title="限速")
     with pytest.raises(Exception, match="频率"):
@@ -107,3 +110,19 @@ def test_inbox_only_user_choice_sends_nothing_outside(make_user):
     services.save_preferences(user, channels_by_group={"push": []}, email_digest="none")
     services.notify([user], kind="push.notice", title="只看站内")
     assert mail.outbox == [] and Delivery.objects.count() == 0
+
+
+def test_weekly_digest_waits_a_week_between_e_mails(make_user):
+    from datetime import timedelta
+
+    user = make_user("hal", email="hal@example.cn")
+    services.save_preferences(user, channels_by_group={}, email_digest="weekly")
+    services.notify([user], kind="push.notice", title="周一的通知")
+    assert send_digests.call() == 1 and len(mail.outbox) == 1
+    services.notify([user], kind="push.notice", title="周三的通知")
+    NotificationSettings.objects.filter(user=user).update(last_digest_at=timezone.now() - timedelta(days=3))
+    assert send_digests.call() == 0 and len(mail.outbox) == 1  # only three days since the last one
+    NotificationSettings.objects.filter(user=user).update(last_digest_at=timezone.now() - timedelta(days=7))
+    assert send_digests.call() == 1
+    assert len(mail.outbox) == 2 and "1 条新通知" in mail.outbox[1].subject and "周三的通知" in mail.outbox[1].body
+    assert "周一的通知" not in mail.outbox[1].body  # already sent in the first digest

@@ -79,3 +79,27 @@ def test_city_bureau_push_is_limited_to_its_own_city(client, make_user, make_org
     push = Push.objects.get()
     assert push.audience["cities"] == ["shaoyang"]
     assert [m.recipient for m in Message.objects.filter(push=push)] == [sy_user]
+
+
+def test_uploaded_excel_list_matches_by_mobile_email_and_credit_code_and_a_broken_file_is_refused(client, make_user, make_org):
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    org = make_org("名单企业")
+    by_code = make_user("by_code", org=org)
+    by_mobile = make_user("by_mobile", mobile="13711112222")
+    by_email = make_user("by_email", email="list@example.cn")
+    make_user("not_listed", mobile="13799998888")
+    book = Workbook()
+    for value in ["名单", org.credit_code, 13711112222, "list@example.cn", None, "无此人"]:
+        book.active.append([value])
+    data = BytesIO()
+    book.save(data)
+    client.force_login(make_user("dept", role=DEPT_ADMIN))
+    upload = SimpleUploadedFile("名单.xlsx", data.getvalue())
+    client.post("/notifications/pushes/new/", {"title": "名单推送", "body": "内容", "upload": upload, "action": "send"})
+    push = Push.objects.get()
+    assert sorted(m.recipient.username for m in Message.objects.filter(push=push)) == sorted(u.username for u in (by_code, by_mobile, by_email))
+    broken = client.post("/notifications/pushes/new/", {"title": "坏文件", "body": "内容", "upload": SimpleUploadedFile("名单.xlsx", b"not a zip"), "action": "send"})
+    assert "无法读取该 Excel 文件" in broken.content.decode() and Push.objects.count() == 1

@@ -1,6 +1,7 @@
 """The portal's page tree (SPEC §3): home, columns, articles, country pages and city zones."""
 
 from portal.models.articles import ArticleAttachment, ArticlePage, ArticleTag
+from portal.models.cached import PageCacheVersion
 from portal.models.cityzones import CityZoneIndexPage, CityZonePage
 from portal.models.classification import ArticleKind, InfoClass
 from portal.models.columns import ColumnPage
@@ -22,4 +23,5 @@ __all__ = [
     "CountryPage",
     "HomePage",
     "InfoClass",
+    "PageCacheVersion",
 ]

@@ -1,6 +1,25 @@
 """Pages whose HTML for anonymous visitors may be served from the page cache (``portal.page_cache``)."""
 
+from django.db import models
+
 from portal import page_cache
+
+
+class PageCacheVersion(models.Model):
+    """One row holding the content version that is part of every page-cache key.
+
+    It lives in the database, not in the cache, because the local-memory cache is per process:
+    a page published by a task worker or by another web process must make every process's
+    cached pages stale.
+    """
+
+    value = models.BigIntegerField("版本", default=0)
+
+    class Meta:
+        verbose_name = "页面缓存版本"
+
+    def __str__(self):
+        return str(self.value)
 
 
 class CachedPageMixin:

@@ -1,15 +1,18 @@
 """Template helpers of the portal that reach into optional apps without depending on them."""
 
-from functools import cache
+import functools
 
 from django import template
 from django.apps import apps
+from django.core.cache import cache
 from django.template import Engine, engines
+
+from portal import page_cache
 
 register = template.Library()
 
 
-@cache
+@functools.cache
 def _related_engine():
     # The search app's partial uses its own filters; render it with them available.
     base = engines["django"].engine
@@ -21,7 +24,9 @@ def related_reading_block(context, page, limit=5):
     """相关阅读 under an article: the search app's ``related_reading`` when it is installed.
 
     The search app ranks similar published, unexpired items; without it the block is left out,
-    so the portal works on its own.
+    so the portal works on its own. Ranking tokenises the article and scores hundreds of
+    candidates, so the rendered block is kept (per article, language and content version) until
+    any published content changes — ``page_cache.invalidate()`` starts a new version.
     """
     if not apps.is_installed("search"):
         return ""
@@ -29,5 +34,10 @@ def related_reading_block(context, page, limit=5):
         from search.templatetags.search_tags import related_reading
     except ImportError:
         return ""
-    items = related_reading(page, limit=limit)
-    return _related_engine().get_template("search/related_reading.html").render(template.Context(items, autoescape=True))
+    key = page_cache.fragment_key("related", page.pk, page.last_published_at, limit)
+    html = cache.get(key)
+    if html is None:
+        items = related_reading(page, limit=limit)
+        html = _related_engine().get_template("search/related_reading.html").render(template.Context(items, autoescape=True))
+        cache.set(key, html, page_cache.FRAGMENT_SECONDS)
+    return html

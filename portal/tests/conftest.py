@@ -1,6 +1,7 @@
 """Fixtures for the portal's tests. The column tree comes from the data migration."""
 
 import pytest
+from django.core.cache import cache
 
 from portal import page_cache
 from portal.models import CityZonePage, ColumnPage, HomePage
@@ -10,7 +11,8 @@ from portal.models import CityZonePage, ColumnPage, HomePage
 def _no_page_cache(settings):
     """Tests see fresh pages; the page-cache tests turn the cache on themselves."""
     settings.PORTAL_PAGE_CACHE_SECONDS = 0
-    page_cache.invalidate()
+    cache.clear()
+    page_cache.forget_version()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def count_queries(client, url):
+    client.get(url)  # warm the per-process caches (site, settings, taxonomy) so only the page itself is counted
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200
@@ -63,15 +64,15 @@ def test_listing_queries_do_not_grow_with_articles(client, column):
     assert few <= 25
 
 
-def test_home_page_shows_notices_policies_events_and_risks_in_constant_queries(client, column, django_assert_max_num_queries):
+def test_home_page_shows_notices_policies_events_and_risks_in_constant_queries(client, column):
     notice = article(column("notices"), title="最新通知")
     risk = article(column("risk-alerts"), title="某国安全风险提示", countries=["KE"])
     event = article(column("event-signup"), title="对接会报名")
     few = count_queries(client, "/")
     articles(column("hot-news"), 25, countries=["VN"])
     articles(column("policies"), 12)
-    with django_assert_max_num_queries(few):
-        html = client.get("/").content.decode()
+    assert count_queries(client, "/") <= few  # both counts warm: new articles must not add queries
+    html = client.get("/").content.decode()
     for item in (notice, risk, event):
         assert item.title in html
     assert html.index("境外风险提示") < html.index("通知公告")  # risk alerts come first

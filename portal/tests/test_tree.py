@@ -79,3 +79,23 @@ def test_every_column_renders(client):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert page.title in response.content.decode()
+
+
+SERVICE_ENTRIES = {
+    "湘企名录": "directory:index",
+    "中非经贸撮合": "matching:africa",
+    "找项目": "matching:market",
+    "活动报名": "events:list",
+    "专业人才服务": "experts:list",
+    "专业服务": "consultation:ask",
+}
+
+
+@pytest.mark.parametrize(("title", "url_name"), SERVICE_ENTRIES.items())
+def test_service_columns_lead_into_the_live_apps(client, title, url_name):
+    from django.urls import reverse
+
+    page = ColumnPage.objects.get(title=title)
+    assert page.service_url == reverse(url_name)
+    html = client.get(page.url).content.decode()
+    assert f'href="{page.service_url}"' in html and page.service_label in html

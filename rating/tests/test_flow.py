@@ -137,3 +137,17 @@ def test_self_report_page_saves_a_draft_then_submits(small_cycle, enterprise, cl
     sub.refresh_from_db()
     assert sub.state == SubmissionState.SUBMITTED
     assert sub.answers.get(indicator__name="境外项目数").value == Decimal("4.00")
+
+
+def test_total_and_grade_follow_the_cycles_configured_weights_and_thresholds(small_cycle, enterprise, reviewer):
+    projects, credit = indicator(small_cycle, "境外项目数"), indicator(small_cycle, "信用情况")
+    projects.weight, credit.weight, credit.max_score = Decimal(80), Decimal(20), Decimal(10)
+    projects.save()
+    credit.save()
+    small_cycle.grade_a_min, small_cycle.grade_b_min, small_cycle.grade_c_min = Decimal(90), Decimal(60), Decimal(55)
+    small_cycle.save()
+    sub = _submitted(small_cycle, enterprise, projects="5")
+    # 80 × 50/100 + 20 × 9/10 = 40 + 18 = 58.00 → C under these thresholds (it would be D under the defaults)
+    assert services.score(sub, by=reviewer, scores={credit.pk: Decimal(9)}) == Decimal("58.00")
+    sub.refresh_from_db()
+    assert sub.grade == "C"

@@ -35,6 +35,20 @@ def uninstall(connection):
             cursor.execute(sql)
 
 
+def refresh_statistics(connection):
+    """After a bulk load: VACUUM ANALYZE, so the planner knows the GIN index's size.
+
+    Without it the planner may scan the table and read every TOASTed vector instead of asking
+    the GIN index (ten times slower at 10,000 documents). Needs autocommit; skipped inside a
+    transaction (autovacuum catches up there).
+    """
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM ANALYZE {DOCS}")
+        cursor.execute("VACUUM ANALYZE sitesearch_searchterm")
+
+
 def _lexeme(token: str, prefix: bool = False) -> str:
     quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
     return quoted + ":*" if prefix else quoted
@@ -62,6 +76,15 @@ def compile_match(concepts, *, mode="and", facets=(), title_only=False) -> str |
     if text and facet:
         return f"({text}) & {facet}"
     return text or facet or None
+
+
+def fetch_rows(connection, ids: list[int], columns: str) -> list[tuple]:
+    """The rows with these ids (one array parameter: cheaper than a long IN list)."""
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {DOCS} WHERE id = ANY(%s)", [list(ids)])
+        return cursor.fetchall()
 
 
 def match_ids(connection, expression, where: str, params: list, limit: int) -> list[int]:

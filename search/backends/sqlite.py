@@ -39,6 +39,13 @@ def uninstall(connection):
             cursor.execute(sql)
 
 
+def refresh_statistics(connection):
+    """After a bulk load: merge the FTS5 segments and refresh the planner's statistics."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')")
+        cursor.execute("ANALYZE")
+
+
 def _quote(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
@@ -65,6 +72,17 @@ def compile_match(concepts, *, mode="and", facets=(), title_only=False) -> str |
     if text and facet:
         return f"({text}) AND {facet}"
     return text or facet or None
+
+
+def fetch_rows(connection, ids: list[int], columns: str) -> list[tuple]:
+    """The rows with these ids."""
+    rows = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns} FROM {DOCS} WHERE id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            rows += cursor.fetchall()
+    return rows
 
 
 def match_ids(connection, expression, where: str, params: list, limit: int) -> list[int]:

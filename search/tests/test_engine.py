@@ -139,3 +139,44 @@ def test_suggestions_and_popular_queries(add_docs):
     assert [d.object_id for d in found["documents"]] == ["1"]
     assert [r["normalized"] for r in selectors.no_result_queries()] == ["无人问津的词"]
     synonyms_changed()
+
+
+def test_partial_matches_fill_a_short_page_after_the_complete_ones(add_docs):
+    add_docs(
+        ("full", "中欧班列开行情况", "今年开行班列数量增长"),
+        ("part", "长沙至莫斯科冷链班列开通", "冷链班列运输水果"),
+        ("none", "越南电子产业园招商", "园区位于北宁省"),
+    )
+    results = selectors.search("中欧班列")
+    assert ids(results) == ["full", "part"]
+    assert [h.partial for h in results.hits] == [False, True]
+    assert results.complete == 1
+
+
+def test_partial_matches_never_crowd_out_a_full_page(add_docs, monkeypatch):
+    from search import engine
+
+    monkeypatch.setattr(engine, "FILL_TO", 2)
+    add_docs(("a", "中欧班列开行", ""), ("b", "中欧班列回程", ""), ("c", "冷链班列开通", ""))
+    assert set(ids(selectors.search("中欧班列"))) == {"a", "b"}
+
+
+def test_the_word_typed_ranks_above_a_rarer_synonym(add_docs):
+    # 合作园区 occurs once (rare, high IDF); the words searched for occur in several documents.
+    add_docs(
+        ("syn", "俄罗斯农业合作园区发展现状", "园区种植大豆"),
+        ("lit", "境外经贸合作区考核办法", "对境外经贸合作区年度考核"),
+        ("lit2", "我省境外经贸合作区建设情况", "境外经贸合作区累计投资"),
+        ("lit3", "境外经贸合作区招商", "境外经贸合作区入驻企业"),
+    )
+    services.save_synonym(Synonym(terms="境外经贸合作区，合作园区"))
+    found = ids(selectors.search("境外经贸合作区"))
+    assert found[-1] == "syn" and set(found) == {"syn", "lit", "lit2", "lit3"}
+
+
+def test_did_you_mean_is_offered_when_only_partial_matches_exist(client, add_docs):
+    add_docs(("1", "境外投资备案", "境外投资需要备案"), ("2", "境外安全提示", "境外安全"))
+    forget_vocabulary()
+    html = client.get("/search/", {"q": "境外头资"}).content.decode()
+    forget_vocabulary()
+    assert "您是不是要找" in html and "境外投资" in html

@@ -178,3 +178,79 @@ def test_related_reading_tag_never_shows_expired(column, publish):
     html = Template("{% load search_tags %}{% related_reading page %}").render(Context({"page": page}))
     assert "相关阅读" in html and "肯尼亚港口建设进展" in html
     assert "旧闻" not in html and "肯尼亚基础设施投资机会" not in html
+
+
+def test_consortia_and_service_institutions_are_indexed_only_while_public(publish, make_org):
+    from accounts.models import CertificationStatus, InstitutionType, OrgKind
+    from consortia.models import Consortium, ConsortiumStatus, Role
+
+    lead = make_org("湖南路桥建设集团")
+    open_one = publish(lambda: Consortium.objects.create(lead=lead, title="坦桑尼亚公路项目联合体", description="寻找施工分包和融资伙伴", country_id="TZ", industry_id="E"))
+    publish(lambda: Role.objects.create(consortium=open_one, name="设备供应商", description="提供压路机"))
+    past = timezone.localdate() - timedelta(days=1)
+    publish(lambda: Consortium.objects.create(lead=lead, title="坦桑尼亚港口项目联合体", description="报名已截止", country_id="TZ", industry_id="E", apply_by=past))
+    law = publish(lambda: make_org("长沙涉外律师事务所", kind=OrgKind.INSTITUTION, institution_type=InstitutionType.LAW_FIRM))
+    publish(lambda: make_org("未认证律师事务所", kind=OrgKind.INSTITUTION, institution_type=InstitutionType.LAW_FIRM, certified=False))
+
+    assert [h.doc.title for h in selectors.search("坦桑尼亚").hits] == ["坦桑尼亚公路项目联合体"]
+    assert [h.doc.title for h in selectors.search("压路机").hits] == ["坦桑尼亚公路项目联合体"]  # a role's text counts
+    assert {h.doc.title for h in selectors.search("律师事务所").hits if h.doc.kind == "serviceorg"} == {"长沙涉外律师事务所"}
+
+    open_one.status = ConsortiumStatus.CLOSED
+    publish(lambda: open_one.save())
+    law.status = CertificationStatus.REJECTED
+    publish(lambda: law.save())
+    assert not selectors.search("坦桑尼亚").hits
+    assert not [h for h in selectors.search("律师事务所").hits if h.doc.kind == "serviceorg"]
+
+
+def test_enterprise_leaves_the_index_when_its_certification_is_withdrawn(publish, make_org):
+    from accounts.models import CertificationStatus
+    from directory.models import EnterpriseProfile
+
+    org = make_org("湖南示范电力工程有限公司")
+    publish(lambda: EnterpriseProfile.objects.create(organization=org, summary="电站总承包", description="在老挝承建水电站"))
+    assert [h.doc.kind for h in selectors.search("水电站").hits] == ["enterprise"]
+    org.status = CertificationStatus.REJECTED
+    publish(lambda: org.save())
+    assert not selectors.search("水电站").hits
+
+
+def test_events_leave_after_they_end_unless_they_have_a_recap(publish):
+    from events.models import Event, Kind, Status
+
+    now = timezone.now()
+
+    def event(title, start, **fields):
+        values = {
+            "title": title, "summary": "面向走出去企业", "kind": Kind.MATCHMAKING, "organizer_name": "省商务厅", "venue": "长沙", "city": "changsha",
+            "status": Status.PUBLISHED, "starts_at": start, "ends_at": start + timedelta(hours=2), "published_at": now,
+        }
+        return Event.objects.create(**(values | fields))
+
+    publish(lambda: event("东盟市场对接会", now + timedelta(days=3)))
+    publish(lambda: event("东盟市场旧对接会", now - timedelta(days=3)))
+    publish(lambda: event("东盟市场对接会回顾", now - timedelta(days=5), recap="<p>签约十项</p>"))
+    publish(lambda: event("东盟市场草稿活动", now + timedelta(days=3), status=Status.DRAFT))
+    assert {h.doc.title for h in selectors.search("东盟市场").hits} == {"东盟市场对接会", "东盟市场对接会回顾"}
+
+
+@pytest.mark.parametrize("template", ["events/detail.html", "consortia/detail.html"])
+def test_content_pages_of_other_apps_carry_related_reading(template, add_docs):
+    from django.template.loader import get_template
+
+    source = get_template(template).template.source
+    assert "related_reading" in source
+
+
+def test_related_reading_for_an_event_lists_similar_public_items(publish, add_docs):
+    from events.models import Event, Kind, Status
+
+    now = timezone.now()
+    event = publish(lambda: Event.objects.create(
+        title="肯尼亚基建项目推介会", summary="介绍肯尼亚公路港口项目", kind=Kind.MATCHMAKING, organizer_name="省商务厅", venue="长沙",
+        city="changsha", status=Status.PUBLISHED, starts_at=now + timedelta(days=3), ends_at=now + timedelta(days=3, hours=2), published_at=now,
+    ))
+    add_docs(("k1", "肯尼亚港口建设进展", "蒙巴萨港口扩建，公路配套", {"countries": ["KE"]}), ("x", "越南电子产业园", "园区招商"))
+    html = Template("{% load search_tags %}{% related_reading event %}").render(Context({"event": event}))
+    assert "肯尼亚港口建设进展" in html and "越南电子产业园" not in html and "肯尼亚基建项目推介会" not in html

@@ -1,5 +1,6 @@
 """``manage.py load_demo``: load every app's demo content (idempotent) and print logins."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -17,6 +18,9 @@ class Command(BaseCommand):
         for module in modules:
             with transaction.atomic():
                 module.load(self.stdout)
+        # The index is normally kept current by background tasks; build it now so that search works
+        # the moment the server starts, before a worker has gone through the queue.
+        call_command("rebuild_search_index", no_progress=True, stdout=self.stdout)
         if not quiet_logins:
             self.print_logins(modules)
 

@@ -3,7 +3,10 @@
 import json
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from search.evaluation import EvaluationInputError, evaluate
 
@@ -24,7 +27,15 @@ class Command(BaseCommand):
         parser.add_argument("--show-misses", action="store_true", help="列出 nDCG@10 低于 0.5 的查询及其前 10 条结果")
         parser.add_argument("--fail-under", type=float, help="总体 nDCG@10 低于该值时以非零状态退出")
 
+    def ensure_migrated(self):
+        """The search reads its synonym table and country names from the site's database: migrate it if new."""
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            self.stderr.write("网站数据库尚未迁移，先执行 migrate（同义词表与国家名称在其中）……")
+            call_command("migrate", verbosity=0, interactive=False)
+
     def handle(self, *args, docs, queries, database=None, slowest=5, json_path=None, show_misses=False, fail_under=None, **options):
+        self.ensure_migrated()
         try:
             report = evaluate(Path(docs), Path(queries), database)
         except EvaluationInputError as exc:
