@@ -6,6 +6,25 @@ from accounts.models import CertificationStatus, Organization, OrgKind, OrgRole,
 from accounts.roles import ensure_groups
 
 
+@pytest.fixture(autouse=True)
+def _fresh_shared_state(monkeypatch):
+    """Every test starts with an empty cache and no remembered page-cache version.
+
+    Each test's database is rolled back, so a version remembered from an earlier test would name a
+    row that no longer exists; and a version re-read on a timer would make query counts depend on
+    how fast the machine is. Tests that exercise the re-read move the clock themselves.
+    """
+    from django.core.cache import cache
+
+    from portal import page_cache
+
+    cache.clear()
+    page_cache.forget_version()
+    monkeypatch.setattr(page_cache, "VERSION_CHECK_SECONDS", 3600.0)
+    yield
+    page_cache.forget_version()
+
+
 @pytest.fixture
 def groups(db):
     return ensure_groups()

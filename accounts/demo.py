@@ -82,6 +82,6 @@ def logins():
         ("企业用户", "enterprise", DEMO_PASSWORD, "湖南示范工程机械有限公司（长沙，已认证）"),
         ("企业用户", "shaoyang_ent", DEMO_PASSWORD, "邵阳示范制造有限公司（邵阳，已认证）"),
         ("服务机构用户", "institution", DEMO_PASSWORD, "示范银行湖南省分行（已认证）"),
-        ("个人用户", "individual", DEMO_PASSWORD, ""),
+        ("个人用户", "individual", DEMO_PASSWORD, "未加入企业的个人账号：可咨询、报名活动、订阅通知"),
     ]
     return rows

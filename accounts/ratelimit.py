@@ -1,6 +1,6 @@
 """Per-address request budgets for the authentication endpoints (login, SMS, registration, reset, 2FA).
 
-A fixed one-minute window in the cache: with Redis (production) shared by every process,
+A sliding one-minute window in the cache: with Redis (production) shared by every process,
 with the local-memory cache per process. It sits in front of the finer controls (lockout,
 SMS limits) and stops floods of requests that would never reach them.
 """
@@ -15,19 +15,26 @@ from django.shortcuts import render
 from audit.services import client_ip
 
 
-def allow(scope: str, ip: str | None, limit: int | None = None) -> bool:
-    """Count one request of ``ip`` against ``scope``; False once the minute's budget is spent."""
+def allow(scope: str, ip: str | None, limit: int | None = None, now: float | None = None) -> bool:
+    """Count one request of ``ip`` against ``scope``; False once the last minute's budget is spent.
+
+    A sliding window: the previous minute's count weighs in by the part of it that is still within
+    the last 60 seconds, so a burst cannot double its budget by straddling a minute boundary.
+    """
     limit = settings.AUTH_RATE_PER_MINUTE if limit is None else limit
     if not limit or not ip:
         return True
-    key = f"accounts:rl:{scope}:{ip}:{int(time.time() // 60)}"
-    if cache.add(key, 1, timeout=70):
-        return True
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=70)
-        return True
+    now = time.time() if now is None else now
+    minute, elapsed = divmod(now, 60)
+    key = f"accounts:rl:{scope}:{ip}:{int(minute)}"
+    if not cache.add(key, 1, timeout=130):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, timeout=130)
+    current = cache.get(key, 1)
+    previous = cache.get(f"accounts:rl:{scope}:{ip}:{int(minute) - 1}", 0)
+    return previous * (1 - elapsed / 60) + current <= limit
 
 
 def rate_limited(scope: str):

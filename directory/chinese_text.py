@@ -5,9 +5,12 @@ that says “在肯尼亚销售工程机械”. We cut both the profile and the 
 jieba (search mode, which also yields the shorter words inside long ones) and match words.
 """
 
+import logging
 import re
 
 import jieba
+
+jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every start
 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 STOPWORDS = frozenset(["的", "了", "和", "与", "及", "等", "在", "是", "有", "为", "对", "中", "我们", "公司", "有限公司", "有限责任公司", "集团", "股份"])

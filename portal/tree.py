@@ -204,6 +204,20 @@ class TreeBuilder:
         return page
 
 
+def service_sections() -> dict[str, str]:
+    """``{"/matching/": "trade", …}``: which top-level column each service's URL prefix belongs to.
+
+    The main menu marks that column while the visitor is inside the service (a Django view, not a
+    page of the tree). The first column to front a prefix wins.
+    """
+    sections = {}
+    for top in COLUMNS:
+        for url, _ in service_links([top]).values():
+            prefix = "/" + url.strip("/").split("/")[0] + "/"
+            sections.setdefault(prefix, top.slug)
+    return sections
+
+
 def service_links(columns=None):
     """``{slug: (service_url, service_label)}`` of every column that fronts one of the platform's services."""
     links = {}

@@ -89,3 +89,16 @@ def test_password_change_and_2fa_enrolment_are_audited(client, make_user):
     entry = AuditEntry.objects.filter(action="auth.password_change", actor_id=user.pk).get()
     assert entry.ip_address == "127.0.0.1" and entry.outcome == "success"
     assert "Hunan#2027ok" not in str(entry.detail) and "Xiang#2026" not in str(entry.detail)
+
+
+def test_a_burst_straddling_a_minute_boundary_is_still_limited():
+    from django.core.cache import cache
+
+    from accounts.ratelimit import allow
+
+    cache.clear()
+    start = 1_800_000_000 - 2  # two seconds before a minute boundary
+    results = [allow("test", "10.9.9.9", limit=3, now=start + i) for i in range(4)]
+    assert results == [True, True, True, False]
+    # A minute after the burst the budget is back.
+    assert allow("test", "10.9.9.9", limit=3, now=start + 125)

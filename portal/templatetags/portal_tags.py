@@ -41,3 +41,16 @@ def related_reading_block(context, page, limit=5):
         html = _related_engine().get_template("search/related_reading.html").render(template.Context(items, autoescape=True))
         cache.set(key, html, page_cache.FRAGMENT_SECONDS)
     return html
+
+
+@register.filter
+def cn_amount(value):
+    """A sum the way Chinese readers write it: 8,500 · 120万 · 3.5亿 (two decimals at most, trailing zeros dropped)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    for unit, size in (("亿", 1e8), ("万", 1e4)):
+        if abs(number) >= size:
+            return f"{number / size:,.2f}".rstrip("0").rstrip(".") + unit
+    return f"{number:,.0f}"
