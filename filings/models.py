@@ -118,6 +118,7 @@ class Filing(models.Model):
             models.Index(fields=["state", "filed_at"], name="filing_state_filed"),
             models.Index(fields=["updated_at"], name="filing_updated"),
         ]
+        constraints = [models.UniqueConstraint(fields=["number"], condition=~models.Q(number=""), name="filing_number_unique")]
         permissions = [("view_personal_data", "可查看备案中未脱敏的个人信息")]
         verbose_name = "项目备案"
         verbose_name_plural = "项目备案"

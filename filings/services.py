@@ -6,7 +6,7 @@ and an audit entry and notifies the people who act next, in one transaction.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,7 @@ from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, city_bureau_role
 from audit.services import log
 from filings.attachments import validate_upload
 from filings.models import Filing, FilingAttachment, FilingEvent, FilingReport, Kind, ReportKind, ReportState, State
-from filings.money import to_usd
+from filings.money import MissingRate, to_usd
 from filings.selectors import actors_for, enterprise_of
 from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor
 from notifications.services import notify
@@ -103,34 +103,57 @@ def _assign(filing, data):
 
 def _transition(filing, name, *, by, comment="", request=None):
     transition = TRANSITIONS[name]
-    given, filing = filing, Filing.objects.select_related("organization").get(pk=filing.pk)
-    if not transition.actors & actors_for(by, filing):
-        # Logged outside the transaction so the refusal is kept.
+    given = filing
+    try:
+        with transaction.atomic():
+            # Who may act depends on the state, so it is decided on the locked row: a filing forwarded
+            # by someone else a moment ago is no longer the city reviewer's to return.
+            filing = Filing.objects.select_for_update().select_related("organization").get(pk=filing.pk)
+            if not transition.actors & actors_for(by, filing):
+                raise PermissionDenied(f"您无权对该备案执行“{transition.label}”")
+            if filing.state not in transition.sources:
+                raise InvalidTransition(f"备案处于“{filing.get_state_display()}”状态，不能{transition.label}")
+            comment = (comment or "").strip()
+            if transition.comment_required and not comment:
+                raise InvalidTransition(f"{transition.label}须填写意见或理由")
+            source = filing.state
+            filing.state = transition.target_for(filing)
+            now = timezone.now()
+            filing.state_changed_at = now
+            if name == "submit":
+                _check_complete(filing)
+                filing.submitted_at = filing.submitted_at or now
+            if name == "file":
+                filing.filed_at = now
+                _save_with_number(filing, now)
+            else:
+                filing.save()
+            FilingEvent.objects.create(filing=filing, action=name, from_state=source, to_state=filing.state, actor=by, comment=comment)
+            log(f"filing.{name}", actor=by, request=request, target=filing, detail={"from": source, "to": filing.state, "comment": comment})
+            _notify(filing, transition, by, comment)
+    except PermissionDenied:
+        # Logged after the rollback so the refusal is kept.
         log(f"filing.{name}", actor=by, request=request, target=filing, outcome="denied")
-        raise PermissionDenied(f"您无权对该备案执行“{transition.label}”")
-    with transaction.atomic():
-        filing = Filing.objects.select_for_update().select_related("organization").get(pk=filing.pk)
-        if filing.state not in transition.sources:
-            raise InvalidTransition(f"备案处于“{filing.get_state_display()}”状态，不能{transition.label}")
-        comment = (comment or "").strip()
-        if transition.comment_required and not comment:
-            raise InvalidTransition(f"{transition.label}须填写意见或理由")
-        source = filing.state
-        filing.state = transition.target_for(filing)
-        now = timezone.now()
-        filing.state_changed_at = now
-        if name == "submit":
-            _check_complete(filing)
-            filing.submitted_at = filing.submitted_at or now
-        if name == "file":
-            filing.filed_at = now
-            filing.number = _next_number(filing, now)
-        filing.save()
-        FilingEvent.objects.create(filing=filing, action=name, from_state=source, to_state=filing.state, actor=by, comment=comment)
-        log(f"filing.{name}", actor=by, request=request, target=filing, detail={"from": source, "to": filing.state, "comment": comment})
-        _notify(filing, transition, by, comment)
+        raise
     given.refresh_from_db()
     return filing
+
+
+def _save_with_number(filing, now, attempts=5):
+    """Save a filing with the next free number of its kind and year.
+
+    Numbers are unique in the database (``filing_number_unique``); two reviewers filing at the same
+    moment may both pick the same next number, and the second then takes the one after.
+    """
+    for attempt in range(attempts):
+        filing.number = _next_number(filing, now)
+        try:
+            with transaction.atomic():
+                filing.save()
+            return
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
 
 
 def _check_complete(filing):
@@ -147,7 +170,9 @@ def _check_complete(filing):
 
 def _next_number(filing, now):
     prefix = f"{NUMBER_PREFIX[filing.kind]}〔{now.year}〕"
-    taken = Filing.objects.filter(number__startswith=prefix).count()
+    # Zero-padded, so the greatest string is the greatest number.
+    last = Filing.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
+    taken = int(last[len(prefix) : len(prefix) + 5]) if last else 0
     return f"{prefix}{taken + 1:05d}号"
 
 
@@ -287,7 +312,10 @@ def review_report(report, *, by, accept: bool, comment="", request=None) -> Fili
         if accept and report.kind == ReportKind.CHANGE:
             if report.new_amount is not None:
                 filing.amount = report.new_amount
-                filing.amount_usd = to_usd(report.new_amount, filing.currency)
+                try:
+                    filing.amount_usd = to_usd(report.new_amount, filing.currency)
+                except MissingRate as exc:
+                    raise InvalidTransition(str(exc)) from exc
             if report.new_end_date is not None:
                 filing.end_date = report.new_end_date
             filing.save()
