@@ -53,7 +53,7 @@ def test_post_a_demand_get_a_match_send_an_intent_accept_and_see_contacts(page, 
     page.get_by_label("标题").fill("肯尼亚项目采购挖掘机十台")
     page.get_by_label("详细说明").fill("内罗毕道路项目需要采购二十吨级挖掘机十台，要求厂家在肯尼亚有备件和售后服务。")
     page.get_by_label("国家(地区)").select_option("KE")
-    page.get_by_label("行业（GB/T 4754 门类）").select_option(label=re.compile("制造业"))
+    page.get_by_label("行业（GB/T 4754 门类）").select_option("C")  # 制造业
     page.get_by_label("金额下限（美元）").fill("1000000")
     page.get_by_label("金额上限（美元）").fill("2000000")
     page.get_by_label("有效期至").fill((timezone.localdate() + timedelta(days=60)).isoformat())

@@ -67,8 +67,13 @@ def detail(request, pk):
     own = selectors.own_counterpart_listings(request.user, listing) if allowed else None
     intent_form = None
     if allowed:
-        initial = {"contact_name": request.user.display_name, "contact_phone": request.user.mobile or "", "contact_email": request.user.email,
-                   "from_listing": request.GET.get("from")}
+        initial = {"contact_name": request.user.display_name, "contact_phone": request.user.mobile or "", "contact_email": request.user.email}
+        # Coming from a suggestion for one of our own listings: link it and offer its contact person.
+        source = own.filter(pk=request.GET["from"]).first() if own is not None and request.GET.get("from", "").isdigit() else None
+        if source is not None:
+            initial["from_listing"] = source.pk
+            if source.contact_phone or source.contact_email:
+                initial.update(contact_name=source.contact_name or initial["contact_name"], contact_phone=source.contact_phone, contact_email=source.contact_email)
         intent_form = forms.IntentForm(request.POST or None, own_listings=own, initial=initial)
         if request.method == "POST" and intent_form.is_valid():
             data = intent_form.cleaned_data

@@ -135,7 +135,8 @@ def _grant_admin_access(group):
     from wagtail.models import Collection, GroupCollectionPermission
 
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    root = Collection.get_first_root_node()
+    # Wagtail's migration creates the root collection; a flushed database (transactional tests) has none.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     for app_label, codename in DOCUMENT_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
         GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
