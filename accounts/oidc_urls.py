@@ -17,9 +17,9 @@ app_name = "oauth2_provider"
 urlpatterns = [
     re_path(r"^\.well-known/openid-configuration/?$", views.ConnectDiscoveryInfoView.as_view(), name="oidc-connect-discovery-info"),
     path("o/.well-known/jwks.json", views.JwksInfoView.as_view(), name="jwks-info"),
-    path("o/authorize/", views.AuthorizationView.as_view(), name="authorize"),
+    path("o/authorize/", rate_limited("oidc_authorize")(views.AuthorizationView.as_view()), name="authorize"),
     path("o/token/", rate_limited("oidc_token")(views.TokenView.as_view()), name="token"),
-    path("o/revoke_token/", views.RevokeTokenView.as_view(), name="revoke-token"),
-    path("o/introspect/", views.IntrospectTokenView.as_view(), name="introspect"),
+    path("o/revoke_token/", rate_limited("oidc_token")(views.RevokeTokenView.as_view()), name="revoke-token"),
+    path("o/introspect/", rate_limited("oidc_introspect")(views.IntrospectTokenView.as_view()), name="introspect"),
     path("o/userinfo/", UserInfoView.as_view(), name="user-info"),
 ]

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ConsultationConfig(AppConfig):
     name = "consultation"
     verbose_name = "互动交流"
+
+    def ready(self):
+        from accounts import personal_data
+        from consultation import personal_data as own
+
+        personal_data.register("consultation", export=own.export, erase=own.erase)

@@ -62,6 +62,13 @@ RATE_LIMITED = [
     ("accounts:2fa_setup", True, {"token": "000000"}),
     ("accounts:2fa_verify", True, {"token": "000000"}),
     ("oauth2_provider:token", False, {"grant_type": "authorization_code", "code": "forged"}),
+    ("oauth2_provider:revoke-token", False, {"token": "forged"}),
+    ("oauth2_provider:introspect", False, {"token": "forged"}),
+    ("oauth2_provider:authorize", True, {"client_id": "nobody", "allow": "1"}),
+    ("accounts:password_change", True, {"old_password": "wrong", "new_password1": "x", "new_password2": "x"}),
+    ("accounts:cancel", True, {"password": "wrong"}),
+    ("accounts:change_mobile", True, {"mobile": "1391234", "code": "000000"}),
+    ("accounts:resend_verification", True, {}),
 ]
 
 

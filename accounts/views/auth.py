@@ -135,6 +135,7 @@ def password_reset(request):
 
 @never_cache
 @login_required
+@rate_limited("password")
 def password_change(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     reason = password_change_reason(request.user)

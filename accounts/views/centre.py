@@ -15,6 +15,7 @@ from accounts import personal_data, two_factor
 from accounts.forms import CancelAccountForm, CertificationForm, ChangeMobileForm, InviteForm, ProfileForm
 from accounts.models import Invitation, OrgRole, SmsPurpose, User
 from accounts.passwords import password_expires_at
+from accounts.ratelimit import rate_limited
 from accounts.selectors import latest_request, members_of
 from accounts.services import account, membership
 from accounts.services.certification import OrganizationDetails, submit_certification
@@ -43,6 +44,7 @@ def profile(request):
 
 @require_POST
 @login_required
+@rate_limited("email")
 def resend_verification(request):
     if request.user.email and not request.user.email_verified:
         send_email_verification(request.user, request=request)
@@ -52,6 +54,7 @@ def resend_verification(request):
 
 @require_POST
 @login_required
+@rate_limited("sms")
 def change_mobile(request):
     form = ChangeMobileForm(request.POST)
     if form.is_valid():
@@ -196,6 +199,7 @@ def download_data(request):
 
 @never_cache
 @login_required
+@rate_limited("cancel")
 def cancel(request):
     form = CancelAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -76,6 +76,7 @@ def verify_email(request, token):
 
 
 @never_cache
+@rate_limited("register")
 def invitation_view(request, token):
     invitation = open_invitation(token)
     if request.method == "POST" and invitation is not None and request.user.is_authenticated:
