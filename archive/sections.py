@@ -4,7 +4,7 @@ Each block runs only when its app is installed, so the archive works whatever su
 a site runs. See docs/archive.md for how another app adds its own section.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.apps import apps
 from django.urls import reverse
@@ -112,6 +112,47 @@ def events_section(org, user):
     return items
 
 
+LISTING_EXPIRY_WARNING_DAYS = 30
+
+
+def matching_section(org, user):
+    """The organisation's own listings (经贸对接信息): drafts only for those who may manage them, as in matching.
+
+    A listing is linked only when the viewer may open it in matching (``listings_visible_to``).
+    """
+    from django.db.models import Q
+
+    from matching.models import Listing, Source, Status
+    from matching.selectors import listings_visible_to, manageable_listings
+
+    today = timezone.localdate()
+    listings = list(
+        Listing.objects.filter(source=Source.LOCAL, organization=org)
+        .filter(~Q(status=Status.DRAFT) | Q(pk__in=manageable_listings(user).values("pk")))
+        .order_by("-updated_at", "-pk")[:50]
+    )
+    openable = set(listings_visible_to(user).filter(pk__in=[li.pk for li in listings]).values_list("pk", flat=True))
+    items = []
+    for li in listings:
+        status, step, deadline = li.get_status_display(), "", None
+        if li.status == Status.PUBLISHED:
+            if li.valid_until < today:  # past its validity, not yet taken off by the periodic job
+                status = Status.EXPIRED.label
+            else:
+                status = f"已发布（有效期至 {li.valid_until:%Y-%m-%d}）"
+                if li.valid_until <= today + timedelta(days=LISTING_EXPIRY_WARNING_DAYS):
+                    step, deadline = "即将到期，可续期/更新", li.valid_until
+        elif li.status == Status.RETURNED:
+            step = "修改后重新提交"
+        elif li.status == Status.PENDING:
+            step = "等待平台审核"
+        elif li.status == Status.DRAFT:
+            step = "完善并提交审核"
+        url = reverse("matching:detail", args=[li.pk]) if li.pk in openable else ""
+        items.append(Item(f"对接信息：{li.title}（{li.get_kind_display()}）", status, url, step, deadline))
+    return items
+
+
 def register_installed():
     if apps.is_installed("filings"):
         register("filings", "项目备案", filings_section, order=10)
@@ -127,3 +168,5 @@ def register_installed():
         register("consultation", "咨询", consultation_section, order=60)
     if apps.is_installed("events"):
         register("events", "活动报名", events_section, order=70)
+    if apps.is_installed("matching"):
+        register("matching", "经贸对接信息", matching_section, order=80)

@@ -13,6 +13,7 @@
   signed webhooks to the peer, and the receipts that stop a replayed import.
 """
 
+import os
 import uuid
 
 from django.conf import settings
@@ -129,11 +130,23 @@ class Listing(models.Model):
         return (low, high)
 
 
+class AttachmentStorage(FileSystemStorage):
+    """Files under ``MATCHING_ATTACHMENT_ROOT``, read at each use (so a changed setting, e.g. in tests, applies)."""
+
+    @property
+    def base_location(self):
+        return settings.MATCHING_ATTACHMENT_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def attachment_storage():
     """Attachments live outside MEDIA_ROOT and are served only through a permission-checked view.
 
     A callable, so migrations record the function rather than this machine's path."""
-    return FileSystemStorage(location=settings.MATCHING_ATTACHMENT_ROOT, base_url=None)
+    return AttachmentStorage(base_url=None)
 
 
 def attachment_path(instance, filename):

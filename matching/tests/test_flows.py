@@ -213,8 +213,12 @@ def test_suggestions_are_shown_only_to_whoever_manages_the_listing(client, deman
     matchmaking.refresh_matches(demand)
     assert Match.objects.filter(listing=demand, counterpart=offer).exists()
     assert not selectors.matches_for(seller, demand).exists()
-    page = client_for(client, seller).get(reverse("matching:detail", args=[demand.pk])).content.decode()
-    assert "匹配理由" not in page or "同在肯尼亚" not in page
+    url = reverse("matching:detail", args=[demand.pk])
+    page = client_for(client, seller).get(url).content.decode()
+    assert 'id="matches"' not in page and "同在肯尼亚" not in page
+    # the owner does see them, with the reasons
+    owner_page = client_for(client, demand.owner).get(url).content.decode()
+    assert 'id="matches"' in owner_page and "同在肯尼亚" in owner_page and offer.title in owner_page
 
 
 # --- smart matches and pushes ----------------------------------------------------------------------------------------
