@@ -28,6 +28,21 @@ def test_account_pages_send_the_security_headers(client, url):
         assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/news/government/notices/", "/countries/", "/cities/changsha/", "/search/?q=境外投资", "/matching/",
+     "/consultation/", "/events/", "/directory/", "/admin/login/", "/matching/api/v1/listings/"],
+)
+def test_every_kind_of_page_sends_the_security_headers(client, url):
+    """Not only the sign-in pages: the portal, the services, the admin and the API carry the same headers."""
+    response = client.get(url, follow=True)  # the admin sends visitors on to the one sign-in page
+    assert response.status_code in (200, 401, 403), url
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
 def test_production_turns_on_hsts_secure_cookies_and_https():
     values = {"DEBUG": False, "SECRET_KEY": "k3#9Qz!" * 10, "DEFAULT_SECRET_KEY": "dev", "ALLOWED_HOSTS": ["xqch.example.cn"]}
     apply_production_settings(values)

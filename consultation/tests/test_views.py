@@ -146,3 +146,19 @@ def test_mobile_codes_come_from_the_accounts_service_with_its_limits_and_purpose
         assert "consultation_verified_mobile" not in client.session
     client.post("/consultation/ask/", {"mobile": "13812340000", "code": consultation_code, "action": "verify"})
     assert client.session["consultation_verified_mobile"] == "13812340000"
+
+
+def test_a_question_about_a_country_and_a_page_keeps_both_and_shows_them(client, make_user, groups):
+    from wagtail.models import Page
+
+    from taxonomy.models import Country
+
+    page = Page.objects.filter(depth__gte=3).live().first().specific
+    user = make_user("asker2")
+    client.force_login(user)
+    form = {"category": "investment", "subject": "肯尼亚设厂", "body": "需要哪些审批？", "asker_name": "周", "city": "", "country": "KE", "page": page.pk}
+    assert client.post(f"/consultation/ask/?page={page.pk}", form).status_code == 302
+    enquiry = Enquiry.objects.get(subject="肯尼亚设厂")
+    assert enquiry.country == Country.objects.get(code="KE") and enquiry.page_id == page.pk
+    html = client.get(f"/consultation/mine/{enquiry.pk}/").content.decode()
+    assert "肯尼亚" in html and page.title in html
