@@ -177,3 +177,31 @@ def test_failed_and_successful_logins_are_audited(client, make_user):
     assert "failure" in actions and "success" in actions
     entry = AuditEntry.objects.filter(action="auth.login", outcome="success").get()
     assert entry.ip_address == "127.0.0.1" and entry.actor_repr == "zhang"
+
+
+def test_deletions_in_the_admin_are_audited(client, make_user):
+    from datetime import date
+
+    from filings.models import ExchangeRate
+
+    rate = ExchangeRate.objects.create(currency="GBP", usd_per_unit="1.27", valid_from=date(2030, 1, 1))
+    admin = make_user("root", staff=True, is_superuser=True)
+    client.force_login(admin)
+    response = client.post(f"/django-admin/filings/exchangerate/{rate.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302 and not ExchangeRate.objects.filter(pk=rate.pk).exists()
+    entry = AuditEntry.objects.get(action="admin.delete", actor_id=admin.pk)
+    assert entry.outcome == "success"
+
+
+def test_page_changes_in_the_wagtail_admin_are_audited(client, make_user):
+    from portal.models import ColumnPage
+
+    column = ColumnPage.objects.get(slug="notices")
+    admin = make_user("root", staff=True, is_superuser=True)
+    client.force_login(admin)
+    response = client.post(f"/admin/pages/{column.pk}/unpublish/", {})
+    assert response.status_code == 302
+    column.refresh_from_db()
+    assert not column.live
+    entry = AuditEntry.objects.get(action="admin.wagtail.unpublish", actor_id=admin.pk)
+    assert entry.detail["admin"] == "wagtail" and entry.detail["object_id"] == str(column.pk)
