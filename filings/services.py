@@ -130,7 +130,7 @@ def _transition(filing, name, *, by, comment="", request=None):
                 filing.save()
             FilingEvent.objects.create(filing=filing, action=name, from_state=source, to_state=filing.state, actor=by, comment=comment)
             log(f"filing.{name}", actor=by, request=request, target=filing, detail={"from": source, "to": filing.state, "comment": comment})
-            _notify(filing, transition, by, comment)
+            _notify(filing, transition, by, comment, source)
     except PermissionDenied:
         # Logged after the rollback so the refusal is kept.
         log(f"filing.{name}", actor=by, request=request, target=filing, outcome="denied")
@@ -176,7 +176,7 @@ def _next_number(filing, now):
     return f"{prefix}{taken + 1:05d}号"
 
 
-def _notify(filing, transition, by, comment):
+def _notify(filing, transition, by, comment, source=None):
     state = filing.state
     title = f"{filing.project_name}：{transition.label}"
     body = f"{filing.organization.name}的{filing.get_kind_display()}备案现为“{filing.get_state_display()}”。"
@@ -185,7 +185,10 @@ def _notify(filing, transition, by, comment):
     if state in (State.SUBMITTED, State.CITY_REVIEW, State.PROVINCIAL_REVIEW) and transition.name in ("submit", "forward"):
         recipients = reviewers_for(filing)
     elif transition.name == "withdraw":
-        recipients = city_reviewers(filing) + department_reviewers()
+        # Whoever held the filing (the department only once it reached provincial review, the city
+        # bureau that handled it) and the enterprise's other members.
+        held_by_department = source == State.PROVINCIAL_REVIEW or filing.is_province_level
+        recipients = city_reviewers(filing) + (department_reviewers() if held_by_department else []) + enterprise_members(filing)
     elif transition.name == "cancel":
         recipients = enterprise_members(filing) + department_reviewers() + city_reviewers(filing)
     else:
