@@ -155,12 +155,12 @@ def announce_page(page_id: int):
     from notifications.services import notify
 
     page = Page.objects.filter(pk=page_id).first()
-    if page is None or not page.live:
+    page = page.specific if page is not None else None
+    if page is None or not page.live or getattr(page, "is_expired", False):  # expired content is not news
         return 0
     announcement, created = PageAnnouncement.objects.get_or_create(page_id=page_id)
     if not created:
         return 0
-    page = page.specific
     columns = [p.pk for p in page.get_ancestors().filter(depth__gt=2)]
     city = getattr(page, "city", "") or ""
     users = list(
