@@ -172,10 +172,14 @@ def test_rejection_needs_a_reason_and_is_notified(client, send_code, last_code, 
     req = CertificationRequest.objects.get()
     client.force_login(make_user("reviewer", role=OPERATOR))
     assert "不通过时请填写原因" in client.post(f"/accounts/certifications/{req.pk}/", {"decision": "reject", "note": ""}).content.decode()
+    reviewer = make_user("reviewer2", role=OPERATOR)
+    client.force_login(reviewer)
     client.post(f"/accounts/certifications/{req.pk}/", {"decision": "reject", "note": "营业执照不清晰"})
     req.refresh_from_db()
     assert req.status == RequestStatus.REJECTED
     assert Message.objects.filter(recipient=req.applicant, body__contains="营业执照不清晰").exists()
+    entry = AuditEntry.objects.get(action="certification.reject")
+    assert entry.actor_id == reviewer.pk and entry.detail == {"request": req.pk, "note": "营业执照不清晰"}
 
 
 def test_member_invitation_and_joining(client, send_code, last_code, make_user, make_org):
