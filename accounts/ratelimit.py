@@ -27,12 +27,11 @@ def allow(scope: str, ip: str | None, limit: int | None = None, now: float | Non
     now = time.time() if now is None else now
     minute, elapsed = divmod(now, 60)
     key = f"accounts:rl:{scope}:{ip}:{int(minute)}"
-    if not cache.add(key, 1, timeout=130):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=130)
-    current = cache.get(key, 1)
+    try:
+        current = 1 if cache.add(key, 1, timeout=130) else cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=130)
+        current = 1
     previous = cache.get(f"accounts:rl:{scope}:{ip}:{int(minute) - 1}", 0)
     return previous * (1 - elapsed / 60) + current <= limit
 

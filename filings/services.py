@@ -151,9 +151,9 @@ def _save_with_number(filing, now, attempts=5):
             with transaction.atomic():
                 filing.save()
             return
-        except IntegrityError:
+        except IntegrityError as exc:
             if attempt == attempts - 1:
-                raise
+                raise InvalidTransition("备案编号分配冲突（多人同时办理），请稍后再试") from exc
 
 
 def _check_complete(filing):

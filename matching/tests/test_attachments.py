@@ -8,11 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from accounts.privacy import current_policy, record_consent
 from audit.models import AuditEntry
 from matching.attachments import MAX_FILES, validate_uploads
 from matching.models import Listing, ListingAttachment, Status
 from matching.services import listings as services
+from matching.tests.support import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +22,6 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 
 
 def pdf(name="报价单.pdf", content=PDF):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-def client_for(client, user):
-    client.force_login(user)
-    policy = current_policy()
-    if policy is not None:
-        record_consent(user, policy)
-    return client
 
 
 @pytest.fixture(autouse=True)

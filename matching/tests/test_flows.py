@@ -8,23 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.privacy import current_policy, record_consent
 from matching import matchmaking, selectors
 from matching.models import Intent, IntentStatus, Listing, Match, MatchNotice, Status
 from matching.services import intents as intent_services
 from matching.services import listings as services
 from matching.tasks import expire_listings, match_listing
+from matching.tests.support import client_for
 from notifications.models import Message
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(client, user):
-    client.force_login(user)
-    policy = current_policy()
-    if policy is not None:
-        record_consent(user, policy)
-    return client
 
 
 # --- posting and review ---------------------------------------------------------------------------------------------

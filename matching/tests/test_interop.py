@@ -4,10 +4,8 @@ the import endpoint played through the Django test client."""
 
 import json
 import secrets
-import threading
 import time
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.urls import reverse
@@ -17,48 +15,9 @@ from matching import interop
 from matching.api import hash_token
 from matching.models import ApiClient, Listing, PeerEvent, Source, Status
 from matching.services import listings as services
+from matching.tests.support import SECRET, FakePeer
 
 pytestmark = pytest.mark.django_db
-SECRET = "peer-shared-secret-for-tests-0123456789"
-
-
-class FakePeer:
-    """Records the webhooks it receives, accepting only those signed with ``SECRET`` (else 401)."""
-
-    def __init__(self, fail_first=0):
-        self.received, self.refused, self.fail_first = [], [], fail_first
-        peer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                if peer.fail_first:
-                    peer.fail_first -= 1
-                    self.send_response(503)
-                    self.end_headers()
-                    return
-                timestamp, nonce = self.headers[interop.TIMESTAMP_HEADER], self.headers[interop.NONCE_HEADER]
-                ok = self.headers[interop.SIGNATURE_HEADER] == interop.signature(body, SECRET, timestamp, nonce)
-                (peer.received if ok else peer.refused).append(json.loads(body))
-                self.send_response(204 if ok else 401)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/webhooks/xqch"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-
-
 @pytest.fixture
 def peer_settings(settings):
     settings.MATCHING_PEER_SECRET = SECRET

@@ -3,9 +3,7 @@ HTTP, and the management commands that issue/revoke API tokens and re-match the 
 
 import io
 import json
-import threading
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -17,50 +15,14 @@ from matching.api import hash_token
 from matching.models import ApiClient, Listing, Match, PeerEvent, Status
 from matching.services import listings as services
 from matching.tasks import expire_listings
+from matching.tests.support import SECRET, FakePeer
 
 pytestmark = pytest.mark.django_db
-SECRET = "peer-shared-secret-for-event-tests-987654"
-
-
-class RecordingPeer:
-    """A real HTTP server on 127.0.0.1 that accepts every webhook (204) and keeps the raw request,
-    so the test itself can check each one with ``interop.verify`` (in the test's thread and database)."""
-
-    def __init__(self):
-        self.requests = []
-        peer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                peer.requests.append((self.headers, body))  # case-insensitive, as a real peer reads them
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/webhooks/xqch"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-
-    def documents(self):
-        return [json.loads(body) for _, body in self.requests]
-
-
 @pytest.fixture
 def peer(settings):
     settings.MATCHING_PEER_SECRET = SECRET
     settings.MATCHING_SIGNATURE_TOLERANCE_SECONDS = 300
-    with RecordingPeer() as recording:
+    with FakePeer() as recording:
         settings.MATCHING_PEER_URL = recording.url
         yield recording
 
