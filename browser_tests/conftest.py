@@ -11,10 +11,12 @@ is missing. Fixtures:
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -26,6 +28,26 @@ AXE = Path(settings.BASE_DIR) / "static" / "vendor" / "axe-core" / "axe.min.js"
 def pytest_collection_modifyitems(config, items):
     for item in items:
         item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time():
+    """Let the live server run one Django request at a time.
+
+    Its request threads share the test's single in-memory SQLite connection; two requests at once
+    (an admin page and its /admin/jsi18n/) corrupt it ("bad parameter or other API misuse") and the
+    session is lost. Responses are still streamed outside the lock.
+    """
+    lock = threading.Lock()
+    original = WSGIHandler.__call__
+
+    def serial(self, environ, start_response):
+        with lock:
+            return original(self, environ, start_response)
+
+    WSGIHandler.__call__ = serial
+    yield
+    WSGIHandler.__call__ = original
 
 
 @pytest.fixture(scope="session")

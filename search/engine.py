@@ -140,10 +140,6 @@ class Searcher:
     def _ids(self, expression, where, params, limit) -> list[int]:
         return self.backend.match_ids(self.connection, expression, where, params, limit)
 
-    def candidate_ids(self, parsed: ParsedQuery, filters: SearchFilters, today: date) -> tuple[list[int], bool]:
-        ids, capped, _ = self.tiered_ids(parsed, filters, today)
-        return ids, capped
-
     def tiered_ids(self, parsed: ParsedQuery, filters: SearchFilters, today: date) -> tuple[list[int], bool, set[int]]:
         """Candidate ids, whether the first tier was capped, and the ids that match every required concept."""
         where, params = _where(filters, today)

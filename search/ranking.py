@@ -7,7 +7,7 @@ weight it covers; the whole query appearing in the title or text adds a bonus.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 K1 = 1.2
 B = 0.75
@@ -23,6 +23,7 @@ class Stats:
     avg_title: float
     avg_body: float
     df: dict
+    _idf: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_counts(cls, counts: dict) -> "Stats":
@@ -30,14 +31,11 @@ class Stats:
         return cls(docs, max(counts.get("@tlen", 0) / docs, 1.0), max(counts.get("@blen", 0) / docs, 1.0), counts)
 
     def idf(self, token: str) -> float:
-        try:
-            return self._idf[token]
-        except AttributeError:
-            self._idf = {}
-        except KeyError:
-            pass
-        df = min(max(self.df.get(token, 0), 0), self.docs)
-        value = self._idf[token] = math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
+        """BM25's IDF of ``token``, computed once per token (ranking asks for it for every row)."""
+        value = self._idf.get(token)
+        if value is None:
+            df = min(max(self.df.get(token, 0), 0), self.docs)
+            value = self._idf[token] = math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
         return value
 
 

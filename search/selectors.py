@@ -59,7 +59,7 @@ def related(obj, limit: int = 5, using: str = "default") -> list[SearchDocument]
     today = timezone.localdate()
     ids = []
     if parsed.concepts:
-        ids, _ = searcher.candidate_ids(parsed, SearchFilters(), today)
+        ids, _, _ = searcher.tiered_ids(parsed, SearchFilters(), today)
     for code in doc.countries[:3]:
         ids += searcher._ids(searcher.backend.compile_match([], facets=[facet_token("ctry", code)]), *_unexpired(today), 30)
     rows = [r for r in searcher.fetch(list(dict.fromkeys(ids))) if (r.kind, r.object_id) != doc.key]

@@ -1,5 +1,7 @@
 """Cancelling an account anonymises the person's enquiries; downloading one's data includes them."""
 
+import os
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -31,7 +33,5 @@ def test_cancellation_anonymises_enquiries_and_deletes_private_text_and_files(ma
     assert Enquiry.objects.get(pk=private.pk).body.startswith("（提问人已注销账号")
     assert Enquiry.objects.get(pk=public.pk).body == "如何享受协定待遇？"  # already public, without the asker
     assert not Attachment.objects.filter(enquiry=private).exists()
-    import os
-
     assert not os.path.exists(path)
     assert not Enquiry.objects.filter(body__contains="13912340000").exists()
