@@ -14,10 +14,12 @@ from archive.registry import Item, as_date, register
 
 
 def filings_section(org, user):
-    from filings.selectors import filings_for_org, next_step
+    """The organisation's filings that filings lets ``user`` read (``filings_visible_to``): the
+    enterprise sees its drafts, the department and its city's bureau only what was submitted."""
+    from filings.selectors import filings_for_org, filings_visible_to, next_step
 
     items = []
-    for f in filings_for_org(org)[:50]:
+    for f in filings_for_org(org).filter(pk__in=filings_visible_to(user).values("pk"))[:50]:
         step = next_step(f)
         items.append(Item(f"{f.get_kind_display()}：{f.project_name}", f.get_state_display(), reverse("filings:detail", args=[f.pk]),
                           step["text"] if step["actor"] else "", as_date(step["deadline"])))
@@ -25,27 +27,47 @@ def filings_section(org, user):
 
 
 def labour_section(org, user):
-    from labour.selectors import dispatches_for_org, next_step
+    """The organisation's dispatch filings that labour lets ``user`` read (``dispatches_visible_to``)."""
+    from labour.selectors import dispatches_for_org, dispatches_visible_to, next_step
 
     items = []
-    for f in dispatches_for_org(org)[:50]:
+    for f in dispatches_for_org(org).filter(pk__in=dispatches_visible_to(user).values("pk"))[:50]:
         text, deadline = next_step(f)
         items.append(Item(f"外派劳务：{f.project_name}（{f.country.name_zh}）", f.get_state_display(), reverse("labour:detail", args=[f.pk]), text, as_date(deadline)))
     return items
 
 
+def sees_zone_reports(user, org) -> bool:
+    """Whether zones shows ``user`` the annual reports of the zone ``org`` whatever their state.
+
+    Mirrors ``zones.selectors.reports_visible_to`` (the zone its own, the department all, nobody
+    else; the state plays no part). It decides only the "未填报" reminder, which speaks of a report
+    that does not exist, so it cannot be read off the reports themselves; a test in
+    archive/tests/test_visibility_rules.py keeps the two in step.
+    """
+    from filings.selectors import is_department
+    from zones.selectors import zone_of
+
+    zone = zone_of(user)
+    return is_department(user) or (zone is not None and zone.pk == org.pk)
+
+
 def zones_section(org, user):
+    """The zone's annual reports that zones lets ``user`` read (``reports_visible_to``): a city
+    bureau sees none. The missing-report reminder only for those who would see the report."""
     from accounts.models import InstitutionType
     from zones.models import State
-    from zones.selectors import reports_for_org
+    from zones.selectors import reports_for_org, reports_visible_to, zone_of
 
     if org.institution_type != InstitutionType.OVERSEAS_ZONE:
         return []
-    reports = list(reports_for_org(org))
+    reports = list(reports_for_org(org).filter(pk__in=reports_visible_to(user).values("pk")))
     items = []
     due_year = date.today().year - 1
-    if not any(r.year == due_year for r in reports):
-        items.append(Item(f"{due_year} 年度园区考核", "未填报", reverse("zones:create"), f"填报 {due_year} 年度考核材料", date(due_year + 1, 3, 31)))
+    if sees_zone_reports(user, org) and not any(r.year == due_year for r in reports):
+        own_zone = zone_of(user)
+        url = reverse("zones:create") if own_zone is not None and own_zone.pk == org.pk else ""  # only the zone itself files
+        items.append(Item(f"{due_year} 年度园区考核", "未填报", url, f"填报 {due_year} 年度考核材料", date(due_year + 1, 3, 31)))
     steps = {State.DRAFT: "完善并提交考核材料", State.SUBMITTED: "等待省商务厅评分", State.SCORED: "等待结果公布"}
     for r in reports:
         deadline = date(r.year + 1, 3, 31) if r.state == State.DRAFT else None

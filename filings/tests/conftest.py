@@ -4,11 +4,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from accounts.models import Ownership
 from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, city_bureau_role
-from filings.models import Filing, Kind, State
+from filings.tests.factories import create_filing
 
 
 @pytest.fixture(autouse=True)
@@ -41,34 +40,10 @@ def people(make_user, make_org):
 
 @pytest.fixture
 def make_filing(db):
-    def make(user_or_org, *, kind=Kind.INVESTMENT, state=State.DRAFT, country="VN", amount="2000000", currency="USD", **fields):
-        org = getattr(user_or_org, "organization", user_or_org)
-        values = {
-            "organization": org,
-            "kind": kind,
-            "state": state,
-            "jurisdiction": org.jurisdiction,
-            "ownership": org.ownership,
-            "project_name": fields.pop("project_name", "越南年产十万吨饲料厂"),
-            "country_id": country,
-            "industry_id": fields.pop("industry", "C"),
-            "investment_mode": "new" if kind == Kind.INVESTMENT else "",
-            "chinese_party": org.name,
-            "foreign_party": "Vietnam Feed JSC",
-            "amount": Decimal(amount),
-            "currency": currency,
-            "amount_usd": Decimal(fields.pop("amount_usd", amount)),
-            "start_date": datetime.date(2026, 3, 1),
-            "workers_sent": 12,
-            "contact_name": "张三",
-            "contact_phone": "13812345678",
-            "contact_id_number": "11010519491231002X",
-            "state_changed_at": timezone.now(),
-        }
-        values.update(fields)
-        if state == State.FILED and "filed_at" not in fields:
-            values["filed_at"] = timezone.now()
-        return Filing.objects.create(**values)
+    """``make_filing(user_or_org, **fields)``: ``filings.tests.factories.create_filing`` for a user's organisation."""
+
+    def make(user_or_org, **fields):
+        return create_filing(getattr(user_or_org, "organization", user_or_org), **fields)
 
     return make
 
