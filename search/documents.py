@@ -42,8 +42,13 @@ def facet_token(prefix: str, value: str) -> str:
     return prefix + "".join(chinese_text.TOKEN_RE.findall(normalize(value)))
 
 
+def month_facet(day) -> str:
+    """The facet of a document's month, ``mon202511``: lets a query be confined to recent months."""
+    return f"mon{day:%Y%m}"
+
+
 def facet_tokens(doc: IndexDocument) -> list[str]:
-    tokens = [facet_token("kind", doc.kind)]
+    tokens = [facet_token("kind", doc.kind), month_facet(doc.date)]
     if doc.column:
         tokens.append(facet_token("col", doc.column))
     if doc.city:
@@ -88,8 +93,9 @@ def build_row(doc: IndexDocument) -> SearchDocument:
 
 
 def row_terms(row: SearchDocument) -> set[str]:
-    """The distinct tokens a row contributes to document frequencies (words, and grams with "~")."""
+    """The distinct tokens a row contributes to document frequencies (words, grams "~", facets "!")."""
     terms = set(row.title_tokens.split())
     terms.update(row.body_tokens.split())
     terms.update(row.grams.split())
+    terms.update(row.facets.split())
     return terms

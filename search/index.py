@@ -53,7 +53,7 @@ def _existing(keys, using):
             SearchDocument.objects.using(using)
             .select_for_update()
             .filter(kind=kind, object_id__in=ids)
-            .only("id", "kind", "object_id", "title_tokens", "body_tokens", "grams", "title_len", "body_len")
+            .only("id", "kind", "object_id", "title_tokens", "body_tokens", "grams", "facets", "title_len", "body_len")
         )
     return rows
 

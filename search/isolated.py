@@ -28,27 +28,36 @@ def create_schema(alias: str, *, baseline: bool = False) -> None:
         backend.baseline_install(connection)
 
 
-def _server_database(settings: dict, name: str, action: str) -> None:
+def _server_database(settings: dict, name: str, action: str) -> bool:
+    """Create or drop database ``name``; with action "exists", whether it is there."""
     import psycopg
 
     params = {"dbname": "postgres", "user": settings.get("USER") or None, "password": settings.get("PASSWORD") or None}
     params.update(host=settings.get("HOST") or None, port=settings.get("PORT") or None)
     with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
+        if action == "exists":
+            return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
         if action == "create":
             conn.execute(f'CREATE DATABASE "{name}"')
         else:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return True
 
 
 @contextlib.contextmanager
-def isolated_index(vendor: str | None = None, *, name: str | None = None, keep: bool = False, baseline: bool = False):
-    """Yield the alias of a fresh, empty index database (``vendor``: "sqlite" or "postgresql")."""
+def isolated_index(vendor: str | None = None, *, name: str | None = None, keep: bool = False, baseline: bool = False, reuse: bool = False):
+    """Yield the alias of a fresh, empty index database (``vendor``: "sqlite" or "postgresql").
+
+    ``reuse`` (PostgreSQL, with ``name``): if that database is already there — kept by an earlier
+    run — use it as it is, without emptying it or creating the schema.
+    """
     default = connections.settings["default"]
     vendor = vendor or connections["default"].vendor
     alias = f"search_isolated_{uuid.uuid4().hex[:8]}"
     settings = {**default, "TEST": {**default.get("TEST", {})}, "OPTIONS": {**default.get("OPTIONS", {})}}
     cleanup = None
     if vendor == "sqlite":
+        reuse = False
         fd, path = tempfile.mkstemp(prefix="xqch_search_", suffix=".sqlite3")
         os.close(fd)
         settings.update(ENGINE="django.db.backends.sqlite3", NAME=path, OPTIONS={})
@@ -57,8 +66,10 @@ def isolated_index(vendor: str | None = None, *, name: str | None = None, keep: 
         if connections["default"].vendor != "postgresql":
             raise RuntimeError("需要 PostgreSQL：请用 DATABASE_URL=postgres://… 运行")
         name = name or f"xqch_search_tmp_{uuid.uuid4().hex[:8]}"
-        _server_database(default, name, "drop")
-        _server_database(default, name, "create")
+        reuse = reuse and _server_database(default, name, "exists")
+        if not reuse:
+            _server_database(default, name, "drop")
+            _server_database(default, name, "create")
         settings.update(NAME=name)
         cleanup = lambda: _server_database(default, name, "drop")  # noqa: E731
     else:
@@ -74,7 +85,8 @@ def isolated_index(vendor: str | None = None, *, name: str | None = None, keep: 
         del connections.settings[alias]
     connections[alias] = connection
     try:
-        create_schema(alias, baseline=baseline)
+        if not reuse:
+            create_schema(alias, baseline=baseline)
         yield alias
     finally:
         connection.close()

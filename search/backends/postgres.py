@@ -1,31 +1,65 @@
-"""PostgreSQL: one generated ``tsvector`` column over the token columns, with a GIN index.
+"""PostgreSQL: a narrow match table with a ``tsvector`` per document and a GIN index.
 
 ``array_to_tsvector`` takes our tokens exactly as they are (no parser, no stemming), so the
 lexemes are the same tokens SQLite's FTS5 sees. Grams carry a "~" mark, facets "!", and title
-tokens are added a second time with "^" so the title can be searched on its own. We never call
-``ts_rank`` (it reads every matching row — the slow part for frequent words): candidates come
-back newest first through the date index and our own code ranks them.
+tokens are added a second time with "^" so the title can be searched on its own.
+
+The vectors live in their own table, ``sitesearch_match`` (id, date, expiry, vector), kept in
+step with the documents by a trigger, with the vector stored out of line (``STORAGE EXTERNAL``,
+``toast_tuple_target`` 128): the rows the GIN bitmap leads to are small, so reading thousands of
+them is cheap, and reading the vectors is never needed (a GIN match of plain lexemes needs no
+recheck). We never call ``ts_rank`` (it reads every matching vector): our own code ranks the
+candidates.
 """
 
-from search.query import alt_grams
+from search.query import alt_grams, matching_alts
 
 DOCS = "sitesearch_searchdocument"
+MATCH = "sitesearch_match"
+VECTOR_INDEX = "sitesearch_match_vector_gin"
 
 VECTOR = (
     "array_to_tsvector(array_remove(string_to_array("
-    "title_tokens || ' ' || body_tokens || ' ' || grams || ' ' || facets || ' ' || "
-    r"regexp_replace(title_tokens, '(\S+)', '^\1', 'g'), ' '), ''))"
+    "d.title_tokens || ' ' || d.body_tokens || ' ' || d.grams || ' ' || d.facets || ' ' || "
+    r"regexp_replace(d.title_tokens, '(\S+)', '^\1', 'g'), ' '), ''))"
 )
+SYNC = f"""
+CREATE OR REPLACE FUNCTION sitesearch_match_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM {MATCH} WHERE id = OLD.id;
+        RETURN OLD;
+    END IF;
+    INSERT INTO {MATCH} (id, date, expires_at, vector)
+    SELECT d.id, d.date, d.expires_at, {VECTOR} FROM (SELECT NEW.*) d
+    ON CONFLICT (id) DO UPDATE SET date = EXCLUDED.date, expires_at = EXCLUDED.expires_at, vector = EXCLUDED.vector;
+    RETURN NEW;
+END $$
+"""
 INSTALL = [
-    f"ALTER TABLE {DOCS} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ({VECTOR}) STORED",
-    f"CREATE INDEX IF NOT EXISTS sitesearch_doc_vector_gin ON {DOCS} USING gin (search_vector)",
+    # The first design kept the vector as a generated column of the documents table.
+    "DROP INDEX IF EXISTS sitesearch_doc_vector_gin",
+    f"ALTER TABLE {DOCS} DROP COLUMN IF EXISTS search_vector",
+    f"CREATE TABLE IF NOT EXISTS {MATCH} (id integer PRIMARY KEY, date date NOT NULL, expires_at date, vector tsvector NOT NULL) "
+    "WITH (toast_tuple_target = 128)",
+    f"ALTER TABLE {MATCH} ALTER COLUMN vector SET STORAGE EXTERNAL",
+    SYNC,
+    f"DROP TRIGGER IF EXISTS sitesearch_match_sync ON {DOCS}",
+    f"CREATE TRIGGER sitesearch_match_sync AFTER INSERT OR UPDATE OR DELETE ON {DOCS} FOR EACH ROW EXECUTE FUNCTION sitesearch_match_sync()",
+    f"INSERT INTO {MATCH} (id, date, expires_at, vector) SELECT d.id, d.date, d.expires_at, {VECTOR} FROM {DOCS} d ON CONFLICT (id) DO NOTHING",
+    f"CREATE INDEX IF NOT EXISTS sitesearch_match_date_idx ON {MATCH} (date DESC, id DESC)",
 ]
-UNINSTALL = ["DROP INDEX IF EXISTS sitesearch_doc_vector_gin", f"ALTER TABLE {DOCS} DROP COLUMN IF EXISTS search_vector"]
+VECTOR_INDEX_SQL = f"CREATE INDEX IF NOT EXISTS {VECTOR_INDEX} ON {MATCH} USING gin (vector)"
+UNINSTALL = [
+    f"DROP TRIGGER IF EXISTS sitesearch_match_sync ON {DOCS}",
+    "DROP FUNCTION IF EXISTS sitesearch_match_sync()",
+    f"DROP TABLE IF EXISTS {MATCH}",
+]
 
 
 def install(connection):
     with connection.cursor() as cursor:
-        for sql in INSTALL:
+        for sql in [*INSTALL, VECTOR_INDEX_SQL]:
             cursor.execute(sql)
 
 
@@ -35,18 +69,27 @@ def uninstall(connection):
             cursor.execute(sql)
 
 
+def drop_vector_index(connection):
+    """Before a bulk load into an empty index: building the GIN index once afterwards is faster."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP INDEX IF EXISTS {VECTOR_INDEX}")
+
+
+def create_vector_index(connection):
+    with connection.cursor() as cursor:
+        cursor.execute(VECTOR_INDEX_SQL)
+
+
 def refresh_statistics(connection):
     """After a bulk load: VACUUM ANALYZE, so the planner knows the GIN index's size.
 
-    Without it the planner may scan the table and read every TOASTed vector instead of asking
-    the GIN index (ten times slower at 10,000 documents). Needs autocommit; skipped inside a
-    transaction (autovacuum catches up there).
+    Needs autocommit; skipped inside a transaction (autovacuum catches up there).
     """
     if connection.in_atomic_block:
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM ANALYZE {DOCS}")
-        cursor.execute("VACUUM ANALYZE sitesearch_searchterm")
+        for table in (DOCS, MATCH, "sitesearch_searchterm"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 def _lexeme(token: str, prefix: bool = False) -> str:
@@ -63,16 +106,19 @@ def _alt(alt, title_only: bool) -> str | None:
     return "(" + " & ".join(_lexeme(mark + t) for t in alt.tokens) + ")"
 
 
-def compile_match(concepts, *, mode="and", facets=(), title_only=False) -> str | None:
-    """A tsquery literal; None when the query cannot be asked this way (title stage with fragments)."""
+def compile_match(concepts, *, mode="and", facets=(), title_only=False, within=()) -> str | None:
+    """A tsquery literal; None when the query cannot be asked this way (title stage with fragments).
+
+    ``within``: facets of which a document must have one (the months of a date window).
+    """
     parts = []
     for concept in concepts:
-        alts = [a for a in (_alt(alt, title_only) for alt in concept.alts) if a]
+        alts = [a for a in (_alt(alt, title_only) for alt in matching_alts(concept.alts)) if a]
         if not alts:
             return None
         parts.append("(" + " | ".join(alts) + ")")
     text = (" & " if mode == "and" else " | ").join(parts)
-    facet = " & ".join(_lexeme("!" + f) for f in facets)
+    facet = " & ".join([*(_lexeme("!" + f) for f in facets), *(["(" + " | ".join(_lexeme("!" + f) for f in within) + ")"] if within else [])])
     if text and facet:
         return f"({text}) & {facet}"
     return text or facet or None
@@ -88,12 +134,21 @@ def fetch_rows(connection, ids: list[int], columns: str) -> list[tuple]:
 
 
 def match_ids(connection, expression, where: str, params: list, limit: int) -> list[int]:
-    """Ids of matching, unexpired documents, newest first."""
+    """Ids of matching, unexpired documents, newest first.
+
+    With an expression: every match from the GIN bitmap, the newest kept (``MATERIALIZED`` keeps
+    the planner from walking the date index instead, reading one out-of-line vector per row it
+    passes). A frequent query comes confined to recent months (``search.planning.window``), so
+    the bitmap stays small. Without one: the date index, newest first.
+    """
     if expression is None:
-        sql = f"SELECT d.id FROM {DOCS} d WHERE {where} ORDER BY d.date DESC, d.id DESC LIMIT %s"
+        sql = f"SELECT d.id FROM {MATCH} d WHERE {where} ORDER BY d.date DESC, d.id DESC LIMIT %s"
         args = [*params, limit]
     else:
-        sql = f"SELECT d.id FROM {DOCS} d WHERE d.search_vector @@ %s::tsquery AND {where} ORDER BY d.date DESC, d.id DESC LIMIT %s"
+        sql = (
+            f"WITH found AS MATERIALIZED (SELECT d.id, d.date FROM {MATCH} d WHERE d.vector @@ %s::tsquery AND {where}) "
+            "SELECT id FROM found ORDER BY date DESC, id DESC LIMIT %s"
+        )
         args = [expression, *params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, args)

@@ -6,7 +6,7 @@ every non-ASCII character inside a token) indexes exactly our tokens. Grams are 
 which. ``detail=column`` keeps no positions: we never ask for phrases, and the index is smaller.
 """
 
-from search.query import alt_grams
+from search.query import alt_grams, matching_alts
 
 DOCS = "sitesearch_searchdocument"
 FTS = "sitesearch_fts"
@@ -59,16 +59,19 @@ def _alt(alt, title_only: bool) -> str | None:
     return f"{columns} : (" + " AND ".join(_quote(t) for t in alt.tokens) + ")"
 
 
-def compile_match(concepts, *, mode="and", facets=(), title_only=False) -> str | None:
-    """An FTS5 MATCH expression; None when the query cannot be asked this way (title stage with fragments)."""
+def compile_match(concepts, *, mode="and", facets=(), title_only=False, within=()) -> str | None:
+    """An FTS5 MATCH expression; None when the query cannot be asked this way (title stage with fragments).
+
+    ``within``: facets of which a document must have one (the months of a date window).
+    """
     parts = []
     for concept in concepts:
-        alts = [a for a in (_alt(alt, title_only) for alt in concept.alts) if a]
+        alts = [a for a in (_alt(alt, title_only) for alt in matching_alts(concept.alts)) if a]
         if not alts:
             return None
         parts.append("(" + " OR ".join(alts) + ")")
     text = (" AND " if mode == "and" else " OR ").join(parts)
-    facet = " AND ".join(f"facets : {_quote(f)}" for f in facets)
+    facet = " AND ".join([*(f"facets : {_quote(f)}" for f in facets), *(["facets : (" + " OR ".join(_quote(f) for f in within) + ")"] if within else [])])
     if text and facet:
         return f"({text}) AND {facet}"
     return text or facet or None
