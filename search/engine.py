@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connections
+from django.db.models import Max
 from django.utils import timezone
 
-from search import ranking
+from search import planning, ranking
 from search.backends import backend_for
-from search.documents import facet_token
+from search.documents import facet_token, month_facet
 from search.index import statistics
+from search.models import SearchDocument
 from search.query import ParsedQuery, alt_grams, holds_enough, parse, relaxed
 from search.snippets import snippet
 
@@ -136,27 +138,62 @@ class Searcher:
         self.connection = connections[using]
         self.backend = backend_for(self.connection)
         self.candidates = candidates
+        self._months = None
 
     def _ids(self, expression, where, params, limit) -> list[int]:
         return self.backend.match_ids(self.connection, expression, where, params, limit)
 
-    def tiered_ids(self, parsed: ParsedQuery, filters: SearchFilters, today: date) -> tuple[list[int], bool, set[int]]:
+    def months(self) -> list[tuple[str, int]]:
+        """(month facet, documents) from the newest document's month back (``search.planning``)."""
+        if self._months is None:
+            newest = SearchDocument.objects.using(self.using).aggregate(newest=Max("date"))["newest"]
+            facets = _month_facets(newest, planning.WINDOW_MONTHS) if newest else []
+            counts = statistics(["!" + f for f in facets], using=self.using)
+            self._months = [(f, counts.get("!" + f, 0)) for f in facets]
+        return self._months
+
+    def matching_ids(self, concepts, facets, stats, where, params, limit, mode="and", title_only=False) -> list[int]:
+        """The newest ``limit`` ids matching ``concepts``, confined first to recent months if frequent."""
+        compile_match = self.backend.compile_match
+        expression = compile_match(concepts, mode=mode, facets=facets, title_only=title_only)
+        if expression is None and (concepts or title_only):
+            return []
+        if expression is not None:
+            expected = planning.expected_matches(concepts, facets, stats, mode, title_only=title_only)
+            months = planning.window(expected, limit, self.months(), stats.docs)
+            ids = []
+            for part in planning.window_parts(months or []):
+                ids += self._ids(compile_match(concepts, mode=mode, facets=facets, title_only=title_only, within=part), where, params, limit - len(ids))
+                if len(ids) >= limit:
+                    return ids
+        return self._ids(expression, where, params, limit)
+
+    def statistics(self, parsed: ParsedQuery, facets=()) -> ranking.Stats:
+        """Document frequencies of every token the query can match, its facets and the totals."""
+        return ranking.Stats.from_counts(statistics({*query_tokens(parsed), *("!" + f for f in facets)}, using=self.using))
+
+    def tiered_ids(self, parsed: ParsedQuery, filters: SearchFilters, today: date, stats: ranking.Stats | None = None) -> tuple[list[int], bool, set[int]]:
         """Candidate ids, whether the first tier was capped, and the ids that match every required concept."""
         where, params = _where(filters, today)
         facets = filters.facets()
-        compile_match = self.backend.compile_match
+        stats = stats or self.statistics(parsed, facets)
+
+        def ids_for(concepts, limit, mode="and", title_only=False):
+            return self.matching_ids(concepts, facets, stats, where, params, limit, mode, title_only)
+
         if parsed.is_empty:
-            ids = self._ids(compile_match([], facets=facets), where, params, self.candidates + 1)
+            ids = ids_for([], self.candidates + 1)
             return ids[: self.candidates], len(ids) > self.candidates, set(ids)
-        ids = self._ids(compile_match(parsed.required, facets=facets), where, params, self.candidates + 1)
-        if len(ids) > self.candidates:
-            ids = ids[: self.candidates]
-            title = compile_match(parsed.required, facets=facets, title_only=True)
-            title_ids = self._ids(title, where, params, self.candidates // 2) if title else []
+        required = planning.words_only(parsed.required, facets, stats, self.candidates)
+        limit = planning.candidate_limit(planning.expected_matches(required, facets, stats), self.candidates)
+        ids = ids_for(required, limit + 1)
+        if len(ids) > limit:
+            ids = ids[:limit]
+            title_ids = ids_for(required, limit // 2, title_only=True)
             return list(dict.fromkeys(title_ids + ids)), True, {*ids, *title_ids}
         complete = set(ids)
         if len(parsed.concepts) > 1:
-            more = self._ids(compile_match(parsed.concepts, mode="or", facets=facets), where, params, self.candidates)
+            more = ids_for(parsed.concepts, self.candidates, mode="or")
             ids = list(dict.fromkeys(ids + more))[: self.candidates]
         return ids, False, complete
 
@@ -174,15 +211,10 @@ class Searcher:
         results = SearchResults(query=parsed)
         if parsed.is_empty and not filters.is_active:
             return results
-        ids, results.capped, complete = self.tiered_ids(parsed, filters, today)
+        stats = self.statistics(parsed, filters.facets())
+        ids, results.capped, complete = self.tiered_ids(parsed, filters, today, stats)
         rows = self.fetch(ids)
-        if parsed.is_empty:
-            ranked = [(0.0, row) for row in rows]
-        else:
-            tokens = {t for c in parsed.concepts for a in c.alts if a.mode == "words" for t in a.tokens}
-            tokens |= {"~" + g for c in parsed.concepts for a in c.alts for g in alt_grams(a)}
-            stats = ranking.Stats.from_counts(statistics(tokens, using=self.using))
-            ranked = ranking.rank(parsed, rows, stats)
+        ranked = [(0.0, row) for row in rows] if parsed.is_empty else ranking.rank(parsed, rows, stats)
         if sort == "date":
             ranked.sort(key=_newest_first)
         results.hits = [Hit(doc=row, score=s) for s, row in ranked]
@@ -203,13 +235,25 @@ class Searcher:
             return []
         loose, groups = found
         where, params = _where(filters, today)
-        expression = self.backend.compile_match(loose.concepts, mode="or", facets=filters.facets())
-        ids = [i for i in self._ids(expression, where, params, self.candidates) if i not in exclude]
+        facets = filters.facets()
+        stats = self.statistics(loose, facets)
+        ids = [i for i in self.matching_ids(loose.concepts, facets, stats, where, params, self.candidates, "or") if i not in exclude]
         rows = [row for row in self.fetch(ids) if holds_enough(row, groups)]
         if not rows:
             return []
-        stats = ranking.Stats.from_counts(statistics({t for c in loose.concepts for t in c.alts[0].tokens}, using=self.using))
         return ranking.rank(loose, rows, stats)
+
+
+def _month_facets(newest: date, count: int) -> list[str]:
+    """Facets of ``count`` months, from ``newest``'s back."""
+    index = newest.year * 12 + newest.month - 1
+    return [month_facet(date((index - i) // 12, (index - i) % 12 + 1, 1)) for i in range(count) if index - i >= 12]
+
+
+def query_tokens(parsed: ParsedQuery) -> set[str]:
+    """Index tokens whose document frequencies rank and plan ``parsed``: words, grams ("~"), prefixes."""
+    tokens = {t for c in parsed.concepts for a in c.alts if a.mode in ("words", "prefix") for t in a.tokens}
+    return tokens | {"~" + g for c in parsed.concepts for a in c.alts for g in alt_grams(a)}
 
 
 def _newest_first(pair):

@@ -50,6 +50,32 @@ def alt_grams(alt: "Alt") -> tuple[str, ...]:
     return ()
 
 
+def matching_alts(alts: list["Alt"]) -> list["Alt"]:
+    """The alternatives a full-text expression needs: one whose tokens include all of another's is
+    implied by it (A | (A & B) is A), so it only makes the index read more posting lists.
+
+    Words and gram alternatives are compared among themselves (a gram "~ab" is not the word "ab");
+    a prefix alternative is kept as it is. Exact: the expression matches the same documents.
+    """
+
+    def terms(alt):
+        if alt.mode == "prefix":
+            return None
+        return (alt.mode == "words", frozenset(alt.tokens if alt.mode == "words" else alt_grams(alt)))
+
+    keyed = [(alt, terms(alt)) for alt in alts]
+    kept = []
+    for i, (alt, key) in enumerate(keyed):
+        implied = key is not None and any(
+            other is not None and other[0] == key[0] and other[1] and other[1] <= key[1] and (other[1] < key[1] or j < i)
+            for j, (_, other) in enumerate(keyed)
+            if j != i
+        )
+        if not implied:
+            kept.append(alt)
+    return kept
+
+
 @dataclass
 class Concept:
     text: str
