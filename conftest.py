@@ -8,7 +8,7 @@ from accounts.roles import ensure_groups
 
 @pytest.fixture(autouse=True)
 def _fresh_shared_state(monkeypatch):
-    """Every test starts with an empty cache and no remembered page-cache version.
+    """Every test starts with an empty cache, no remembered site and no remembered page-cache version.
 
     Each test's database is rolled back, so a version remembered from an earlier test would name a
     row that no longer exists; and a version re-read on a timer would make query counts depend on
@@ -16,9 +16,10 @@ def _fresh_shared_state(monkeypatch):
     """
     from django.core.cache import cache
 
-    from portal import page_cache
+    from portal import page_cache, site_lookup
 
     cache.clear()
+    site_lookup.forget()  # a remembered site may have been rolled back with its test
     page_cache.forget_version()
     monkeypatch.setattr(page_cache, "VERSION_CHECK_SECONDS", 3600.0)
     yield
