@@ -16,10 +16,10 @@ from archive.registry import Item, as_date, register
 def filings_section(org, user):
     """The organisation's filings that filings lets ``user`` read (``filings_visible_to``): the
     enterprise sees its drafts, the department and its city's bureau only what was submitted."""
-    from filings.selectors import filings_for_org, filings_visible_to, next_step
+    from filings.selectors import filings_for_org, filings_visible_to, next_step, with_last_progress
 
     items = []
-    for f in filings_for_org(org).filter(pk__in=filings_visible_to(user).values("pk"))[:50]:
+    for f in with_last_progress(filings_for_org(org).filter(pk__in=filings_visible_to(user).values("pk")))[:50]:
         step = next_step(f)
         items.append(Item(f"{f.get_kind_display()}：{f.project_name}", f.get_state_display(), reverse("filings:detail", args=[f.pk]),
                           step["text"] if step["actor"] else "", as_date(step["deadline"])))

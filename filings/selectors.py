@@ -7,12 +7,12 @@ a list and a detail page cannot disagree about what a user may see.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import OrgKind
 from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, bureau_city_of, has_role
-from filings.models import Filing, ReportKind, ReportState, State
+from filings.models import Filing, FilingReport, ReportKind, ReportState, State
 from filings.workflow import CITY_STAGE, PROVINCE_STAGE, Actor
 
 
@@ -90,6 +90,16 @@ def can_see_personal_data(user) -> bool:
     return user.is_authenticated and user.has_perm("filings.view_personal_data")
 
 
+def _progress_reports():
+    """Progress reports that count (not returned), newest first, as ``next_step`` reads them."""
+    return FilingReport.objects.filter(kind=ReportKind.PROGRESS).exclude(state=ReportState.RETURNED).order_by("-submitted_at")
+
+
+def with_last_progress(filings: QuerySet) -> QuerySet:
+    """``filings`` annotated with ``last_progress_at``, so ``next_step`` needs no query per filing."""
+    return filings.annotate(last_progress_at=Subquery(_progress_reports().filter(filing=OuterRef("pk")).values("submitted_at")[:1]))
+
+
 def next_step(filing, now=None) -> dict:
     """What happens next on ``filing`` and by when: ``{"text", "actor", "deadline", "overdue"}``.
 
@@ -111,8 +121,11 @@ def next_step(filing, now=None) -> dict:
     elif state in PROVINCE_STAGE:
         text, actor, days = "等待省商务厅审核", "province", settings.FILINGS_PROVINCE_REVIEW_DAYS
     elif state == State.FILED:
-        last = filing.reports.filter(kind=ReportKind.PROGRESS).exclude(state=ReportState.RETURNED).order_by("-submitted_at").first()
-        since = last.submitted_at if last else (filing.filed_at or since)
+        if hasattr(filing, "last_progress_at"):  # annotated by with_last_progress
+            last_at = filing.last_progress_at
+        else:
+            last_at = _progress_reports().filter(filing=filing).values_list("submitted_at", flat=True).first()
+        since = last_at or filing.filed_at or since
         text, actor, days = "报送项目进展报告", "enterprise", settings.FILINGS_PROGRESS_INTERVAL_DAYS
     else:
         return {"text": "无需操作", "actor": "", "deadline": None, "overdue": False}

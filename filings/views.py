@@ -33,6 +33,7 @@ from filings.selectors import (
     next_step,
     review_queue,
     time_in_state,
+    with_last_progress,
 )
 from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor, transitions_from
 
@@ -53,7 +54,7 @@ def _kind_or_404(kind):
 @login_required
 def my_filings(request):
     org = _enterprise_or_403(request.user)
-    filings = list(filings_for_org(org))
+    filings = list(with_last_progress(filings_for_org(org)))
     now = timezone.now()
     rows = [{"filing": f, "next": next_step(f, now)} for f in filings]
     return TemplateResponse(request, "filings/my_filings.html", {"org": org, "rows": rows, "kinds": Kind.choices})
@@ -285,7 +286,7 @@ def _queue_filtered(request):
 @login_required
 def queue(request):
     form, filings = _queue_filtered(request)
-    page = Paginator(filings, 30).get_page(request.GET.get("page"))
+    page = Paginator(with_last_progress(filings), 30).get_page(request.GET.get("page"))
     now = timezone.now()
     rows = [{"filing": f, "days": time_in_state(f, now).days, "next": next_step(f, now)} for f in page.object_list]
     context = {"form": form, "page_obj": page, "rows": rows, "reports": services.pending_reports_for(request.user)[:20], "query": request.GET.urlencode()}

@@ -189,3 +189,20 @@ def test_next_step_names_who_acts_and_the_deadline(state, actor, days, people, m
 
 def test_nothing_is_due_on_a_rejected_filing(people, make_filing):
     assert next_step(make_filing(people["owner"], state=State.REJECTED)) == {"text": "无需操作", "actor": "", "deadline": None, "overdue": False}
+
+
+def test_next_step_reads_the_annotated_last_report_the_same_as_it_queries_it(people, make_filing, django_assert_max_num_queries):
+    from filings.models import Filing
+    from filings.selectors import with_last_progress
+
+    owner = people["owner"]
+    filed_at = timezone.now() - datetime.timedelta(days=200)
+    filings = [make_filing(owner, state=State.FILED, filed_at=filed_at, project_name=f"项目{i}") for i in range(4)]
+    for filing in filings[:2]:
+        services.submit_report(filing, by=owner, kind=ReportKind.PROGRESS, data={"period": "2026年上半年", "summary": "进展顺利", "invested_usd": Decimal("1000")})
+    now = timezone.now()
+    queried = {f.pk: next_step(f, now) for f in Filing.objects.filter(pk__in=[f.pk for f in filings])}
+    with django_assert_max_num_queries(1):  # one query for every filing and its last report
+        annotated = {f.pk: next_step(f, now) for f in with_last_progress(Filing.objects.filter(pk__in=[f.pk for f in filings]))}
+    assert annotated == queried
+    assert [queried[f.pk]["overdue"] for f in filings] == [False, False, True, True]
