@@ -144,7 +144,9 @@ class Searcher:
         return self.backend.match_ids(self.connection, expression, where, params, limit)
 
     def months(self) -> list[tuple[str, int]]:
-        """(month facet, documents) from the newest document's month back (``search.planning``)."""
+        """(month facet, documents) from the newest document's month back (``search.planning``).
+
+        Two queries, made only when a query is frequent enough to be given a window."""
         if self._months is None:
             newest = SearchDocument.objects.using(self.using).aggregate(newest=Max("date"))["newest"]
             facets = _month_facets(newest, planning.WINDOW_MONTHS) if newest else []
@@ -159,8 +161,8 @@ class Searcher:
         if expression is None and (concepts or title_only):
             return []
         if expression is not None:
-            expected = planning.expected_matches(concepts, facets, stats, mode, title_only=title_only)
-            months = planning.window(expected, limit, self.months(), stats.docs)
+            cover = planning.window_cover(planning.expected_matches(concepts, facets, stats, mode, title_only=title_only), limit, stats.docs)
+            months = planning.newest_months(cover, self.months()) if cover else None
             ids = []
             for part in planning.window_parts(months or []):
                 ids += self._ids(compile_match(concepts, mode=mode, facets=facets, title_only=title_only, within=part), where, params, limit - len(ids))

@@ -4,7 +4,7 @@ A candidate query wants the newest ``limit`` documents matching an expression. T
 finds every match through its full-text index and keeps the newest, so a frequent word (出口 in
 every other document) would cost as much as the whole index. Every document carries the facet
 of its month (``mon202511``), so such a query is first confined to the newest months expected to
-hold a few times ``limit`` matches (``window``); only if that finds fewer than ``limit`` is it
+hold a few times ``limit`` matches (``window_cover``, ``newest_months``); only if that finds fewer than ``limit`` is it
 asked again over the whole index. Either way the answer is exactly the newest ``limit`` matches:
 everything outside the window is older than everything in it.
 
@@ -105,22 +105,25 @@ def words_only(concepts, facets, stats, candidates: int):
     return concepts
 
 
-def window(expected: float, limit: int, months: list[tuple[str, int]], docs: int) -> list[str] | None:
-    """The month facets, newest first, a query expected to match ``expected`` documents is first
-    confined to; None when it would cover most of the index anyway.
+def window_cover(expected: float, limit: int, docs: int) -> float | None:
+    """How many of the newest documents a window for a query expected to match ``expected``
+    should cover; None when that would be most of the index anyway (no window)."""
+    if expected <= 0 or docs <= 0:
+        return None
+    wanted = WINDOW_MARGIN * limit * docs / min(expected, docs)
+    return None if wanted >= docs / 2 else wanted
+
+
+def newest_months(cover: float, months: list[tuple[str, int]]) -> list[str] | None:
+    """The month facets, newest first, that together hold ``cover`` documents; None if they do not.
 
     ``months``: (facet, documents) for consecutive months from the newest document's back.
     """
-    if expected <= 0 or not months or docs <= 0:
-        return None
-    wanted = WINDOW_MARGIN * limit * docs / min(expected, docs)  # documents to cover
-    if wanted >= docs / 2:
-        return None
     picked, covered = [], 0
     for facet, count in months:
         picked.append(facet)
         covered += count
-        if covered >= wanted:
+        if covered >= cover:
             return picked
     return None
 

@@ -118,7 +118,10 @@ def compile_match(concepts, *, mode="and", facets=(), title_only=False, within=(
             return None
         parts.append("(" + " | ".join(alts) + ")")
     text = (" & " if mode == "and" else " | ").join(parts)
-    facet = " & ".join([*(_lexeme("!" + f) for f in facets), *(["(" + " | ".join(_lexeme("!" + f) for f in within) + ")"] if within else [])])
+    facet_terms = [_lexeme("!" + f) for f in facets]
+    if within:
+        facet_terms.append("(" + " | ".join(_lexeme("!" + f) for f in within) + ")")
+    facet = " & ".join(facet_terms)
     if text and facet:
         return f"({text}) & {facet}"
     return text or facet or None
@@ -138,7 +141,7 @@ def match_ids(connection, expression, where: str, params: list, limit: int) -> l
 
     With an expression: every match from the GIN bitmap, the newest kept (``MATERIALIZED`` keeps
     the planner from walking the date index instead, reading one out-of-line vector per row it
-    passes). A frequent query comes confined to recent months (``search.planning.window``), so
+    passes). A frequent query comes confined to recent months (``search.planning.newest_months``), so
     the bitmap stays small. Without one: the date index, newest first.
     """
     if expression is None:

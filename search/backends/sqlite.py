@@ -71,7 +71,10 @@ def compile_match(concepts, *, mode="and", facets=(), title_only=False, within=(
             return None
         parts.append("(" + " OR ".join(alts) + ")")
     text = (" AND " if mode == "and" else " OR ").join(parts)
-    facet = " AND ".join([*(f"facets : {_quote(f)}" for f in facets), *(["facets : (" + " OR ".join(_quote(f) for f in within) + ")"] if within else [])])
+    facet_terms = [f"facets : {_quote(f)}" for f in facets]
+    if within:
+        facet_terms.append("facets : (" + " OR ".join(_quote(f) for f in within) + ")")
+    facet = " AND ".join(facet_terms)
     if text and facet:
         return f"({text}) AND {facet}"
     return text or facet or None

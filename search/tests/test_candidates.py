@@ -8,7 +8,7 @@ from django.db import connection
 from search import index
 from search.engine import Searcher, SearchFilters
 from search.models import SearchDocument, SearchTerm
-from search.planning import DEEP, candidate_limit, expected_matches, window, window_parts, words_only
+from search.planning import DEEP, candidate_limit, expected_matches, newest_months, window_cover, window_parts, words_only
 from search.query import matching_alts, parse
 from search.ranking import Stats
 
@@ -54,6 +54,12 @@ def test_facets_have_document_frequencies(add_docs):
     assert SearchTerm.objects.get(token="!ctryke").df == 1
     index.remove([("article", "1")])
     assert SearchTerm.objects.get(token="!ctryke").df == 0
+
+
+def window(expected, limit, months, docs):
+    """As ``Searcher.matching_ids`` picks a window: the documents to cover, then the months."""
+    cover = window_cover(expected, limit, docs)
+    return None if cover is None else newest_months(cover, months)
 
 
 def test_window_covers_the_newest_months_expected_to_hold_a_few_times_the_limit():
@@ -201,3 +207,14 @@ def test_fragments_are_not_asked_when_the_words_alone_match_far_more_than_the_ca
     assert concepts[0].alts != lean[0].alts  # the parsed query itself (used for ranking) is untouched
     rare = stats({"外派劳务": 400 * DEEP - 1, "对外劳务合作": 0}, docs=100_000)
     assert words_only(concepts, [], rare, 400) is concepts
+
+
+def test_month_counts_are_read_only_for_a_query_frequent_enough_for_a_window(monthly, monkeypatch):
+    searcher = Searcher(candidates=4)
+    read = []
+    original = searcher.months
+    monkeypatch.setattr(searcher, "months", lambda: read.append(1) or original())
+    searcher.search("档案")  # six documents: no window
+    assert read == []
+    searcher.search("签证")  # in 60 of 66 documents: 5 candidates wanted, a window of recent months
+    assert read
