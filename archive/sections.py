@@ -37,34 +37,19 @@ def labour_section(org, user):
     return items
 
 
-def sees_zone_reports(user, org) -> bool:
-    """Whether zones shows ``user`` the annual reports of the zone ``org`` whatever their state.
-
-    Mirrors ``zones.selectors.reports_visible_to`` (the zone its own, the department all, nobody
-    else; the state plays no part). It decides only the "未填报" reminder, which speaks of a report
-    that does not exist, so it cannot be read off the reports themselves; a test in
-    archive/tests/test_visibility_rules.py keeps the two in step.
-    """
-    from filings.selectors import is_department
-    from zones.selectors import zone_of
-
-    zone = zone_of(user)
-    return is_department(user) or (zone is not None and zone.pk == org.pk)
-
-
 def zones_section(org, user):
-    """The zone's annual reports that zones lets ``user`` read (``reports_visible_to``): a city
-    bureau sees none. The missing-report reminder only for those who would see the report."""
+    """The zone's annual reports, for those zones lets read them (``sees_reports_of``: the zone
+    itself and the department; a city bureau sees none), with a reminder of a missing report."""
     from accounts.models import InstitutionType
     from zones.models import State
-    from zones.selectors import reports_for_org, reports_visible_to, zone_of
+    from zones.selectors import reports_for_org, sees_reports_of, zone_of
 
-    if org.institution_type != InstitutionType.OVERSEAS_ZONE:
+    if org.institution_type != InstitutionType.OVERSEAS_ZONE or not sees_reports_of(user, org):
         return []
-    reports = list(reports_for_org(org).filter(pk__in=reports_visible_to(user).values("pk")))
+    reports = list(reports_for_org(org))
     items = []
     due_year = date.today().year - 1
-    if sees_zone_reports(user, org) and not any(r.year == due_year for r in reports):
+    if not any(r.year == due_year for r in reports):
         own_zone = zone_of(user)
         url = reverse("zones:create") if own_zone is not None and own_zone.pk == org.pk else ""  # only the zone itself files
         items.append(Item(f"{due_year} 年度园区考核", "未填报", url, f"填报 {due_year} 年度考核材料", date(due_year + 1, 3, 31)))

@@ -13,11 +13,21 @@ def zone_of(user):
 
 
 def reports_visible_to(user):
+    """The reports ``user`` may read: the department all, a zone its own (whatever their state)."""
     qs = ZoneReport.objects.select_related("zone")
     if is_department(user):
         return qs
     zone = zone_of(user)
     return qs.filter(zone=zone) if zone else qs.none()
+
+
+def sees_reports_of(user, zone) -> bool:
+    """Whether ``user`` reads the annual reports of ``zone`` — the rule of ``reports_visible_to``
+    for one zone, for what cannot be read off the reports themselves (a report not yet filed)."""
+    if is_department(user):
+        return True
+    own = zone_of(user)
+    return own is not None and own.pk == zone.pk
 
 
 def can_edit(user, report) -> bool:

@@ -5,7 +5,7 @@ rule (``filings_visible_to``, ``dispatches_visible_to``, ``reports_visible_to``)
 drafts, the department and the city bureau only what the app shows them (docs/archive.md).
 """
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts.models import InstitutionType, OrgKind
 from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, city_bureau_role
 from archive.registry import sections_for
-from archive.sections import sees_zone_reports
+from zones.selectors import sees_reports_of as sees_zone_reports
 
 pytestmark = pytest.mark.django_db
 
@@ -28,21 +28,9 @@ def _filing(org, state, project_name, **kw):
 
 
 def _dispatch(org, state, project_name, **kw):
-    from labour.models import DispatchFiling
+    from labour.tests.factories import create_dispatch
 
-    data = {
-        "country_id": "SG",
-        "employer": "甲",
-        "project_name": project_name,
-        "job_category": "焊工",
-        "planned_workers": 2,
-        "start_date": date.today() + timedelta(days=30),
-        "end_date": date.today() + timedelta(days=400),
-        "contact_name": "王",
-        "contact_phone": "1",
-        "state": state,
-    }
-    return DispatchFiling.objects.create(organization=org, jurisdiction=org.jurisdiction, **data | kw)
+    return create_dispatch(org, state=state, project_name=project_name, **kw)
 
 
 def _report(zone, state, year):
@@ -166,7 +154,7 @@ def test_bureau_gets_no_missing_report_reminder_whether_or_not_the_zone_filed(pe
 
 
 def test_sees_zone_reports_agrees_with_the_zones_rule(people, zone, make_org, make_user):
-    """``sees_zone_reports`` (which decides the reminder) mirrors ``zones.selectors.reports_visible_to``."""
+    """``zones.selectors.sees_reports_of`` (which decides the archive's reminder) agrees with ``reports_visible_to``."""
     from zones.selectors import reports_visible_to
 
     org, zone_user = zone
