@@ -239,27 +239,14 @@ class World:
     # labour dispatch (外派劳务备案) -----------------------------------------------------------------
 
     def dispatch(self, state, org=None):
-        from labour.models import DispatchFiling, Qualification, Worker
+        from labour.models import Qualification, Worker
+        from labour.tests.factories import create_dispatch
 
         org = org or self.cs_org
         Qualification.objects.get_or_create(
             organization=org, defaults={"certificate_no": "LW430001", "valid_until": datetime.date.today() + datetime.timedelta(days=365)}
         )
-        filing = DispatchFiling.objects.create(
-            organization=org,
-            jurisdiction=org.jurisdiction,
-            country_id="SG",
-            employer="Marina Builders Pte",
-            project_name="新加坡住宅项目",
-            job_category="建筑工",
-            planned_workers=3,
-            start_date=datetime.date(2026, 3, 1),
-            end_date=datetime.date(2028, 2, 28),
-            contact_name="王经理",
-            contact_phone="0731-88880000",
-            state=state,
-            submitted_at=timezone.now(),
-        )
+        filing = create_dispatch(org, state=state, submitted_at=timezone.now())
         Worker.objects.create(
             filing=filing, name="李四", gender="男", id_number="430102199001010011", birth_date=datetime.date(1990, 1, 1), passport_no="E10000001", job="焊工"
         )

@@ -7,7 +7,8 @@ from django.utils import timezone
 from accounts.models import InstitutionType, OrgKind
 from accounts.roles import DEPT_REVIEWER, city_bureau_role
 from archive.registry import Item, next_steps, register, registered, sections_for, unregister
-from labour.models import DispatchFiling, State
+from labour.models import State
+from labour.tests.factories import create_dispatch
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +20,8 @@ def enterprise(make_org, make_user):
 
 
 def _dispatch(org, **kw):
-    data = {"country_id": "SG", "employer": "甲", "project_name": "新加坡码头项目", "job_category": "焊工", "planned_workers": 2,
-            "start_date": date.today() + timedelta(days=30), "end_date": date.today() + timedelta(days=400), "contact_name": "王", "contact_phone": "1"}
-    return DispatchFiling.objects.create(organization=org, jurisdiction=org.jurisdiction, **data | kw)
+    today = date.today()
+    return create_dispatch(org, **{"project_name": "新加坡码头项目", "start_date": today + timedelta(days=30), "end_date": today + timedelta(days=400), **kw})
 
 
 def test_installed_apps_register_their_sections():

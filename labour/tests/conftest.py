@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 from stdnum.cn import ric
 
-from labour.models import DispatchFiling, Qualification
+from labour.models import Qualification
+from labour.tests.factories import create_dispatch
 from labour.workers import COLUMNS
 
 
@@ -53,10 +54,9 @@ def country(db):
 
 @pytest.fixture
 def make_dispatch(country):
+    """``make_dispatch(org, **fields)``: ``labour.tests.factories.create_dispatch`` (to ``country``, Singapore)."""
+
     def make(org, **fields):
-        data = {"country": country, "employer": "Marina Builders Pte", "project_name": "新加坡住宅项目", "job_category": "建筑工",
-                "planned_workers": 3, "start_date": date(2026, 3, 1), "end_date": date(2028, 2, 28), "contact_name": "王经理", "contact_phone": "0731-88880000"}
-        data.update(fields)
-        return DispatchFiling.objects.create(organization=org, jurisdiction=org.jurisdiction, **data)
+        return create_dispatch(org, **{"country": country, **fields})
 
     return make
