@@ -124,12 +124,18 @@ def _write_batch(rows, using, counts, progress) -> int:
     return len(rows)
 
 
-def refresh_statistics(using: str = "default") -> None:
-    """Let the database's planner see the index as it now is (after a rebuild or bulk load)."""
+def refresh_statistics(using: str = "default", *, arrange: bool = False) -> None:
+    """Let the database's planner see the index as it now is (after a rebuild or bulk load).
+
+    ``arrange``: first store the rows in date order (``backend.arrange``; outside a transaction).
+    """
     from search.backends import backend_for
 
     connection = connections[using]
-    backend_for(connection).refresh_statistics(connection)
+    backend = backend_for(connection)
+    if arrange and not connection.in_atomic_block:
+        backend.arrange(connection)
+    backend.refresh_statistics(connection)
 
 
 def statistics(tokens: Iterable[str], using: str = "default") -> dict[str, int]:

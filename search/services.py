@@ -80,7 +80,7 @@ def rebuild(kind_names=None, *, using: str = "default", progress: Callable | Non
         docs = (doc for doc in (kind.document(obj) for obj in queryset.iterator(chunk_size=BATCH)) if doc is not None)
         with transaction.atomic(using=using):
             counts[kind.name] = index.bulk_load(docs, using=using, batch_size=BATCH, progress=advance)
-    index.refresh_statistics(using=using)
+    index.refresh_statistics(using=using, arrange=True)
     log("search.index_rebuilt", actor=by, detail={"counts": counts})
     return counts
 

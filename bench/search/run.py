@@ -4,8 +4,9 @@ For each size, in a throw-away database on the site's PostgreSQL server (``searc
 
 1. generate the documents (titles and sentences recombined from the development set in
    ``bench/search/docs.jsonl``, with country names, dates over five years), segment them and load
-   them with the code the site uses (``search.index.bulk_load``) — then build the GIN index, timed
-   on its own (that is what ``rebuild_search_index`` costs at this size);
+   them with the code the site uses (``search.index.bulk_load``), store them in date order as
+   ``rebuild_search_index`` does (``search.backends.postgres.arrange``) — then build the GIN
+   index; each step timed on its own;
 2. run 200 mixed queries (exact titles, two-character words, multi-term, partial words,
    abbreviations and synonyms, English country names, question-style) through ``Searcher`` —
    the same code as the results page: parsing, candidates from the GIN index, BM25F ranking,
@@ -19,6 +20,7 @@ For each size, in a throw-away database on the site's PostgreSQL server (``searc
     ... run.py --sizes 100000            # one size
     ... run.py --sizes 1000000 --baseline-queries 50
     ... run.py --sizes 1000000 --reuse   # load once and keep; later runs only query
+    ... run.py --sizes 1000000 --reuse --cold   # first pass from an empty page cache (root)
 
 Writes ``bench/results/search.json``.
 """
@@ -168,15 +170,32 @@ def load(connection, alias, size):
 
     bulk_load(generate(size), using=alias, batch_size=2000, progress=progress)
     load_seconds = time.perf_counter() - started
-    started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '256MB'")
+    started = time.perf_counter()
+    postgres.arrange(connection)  # date order, as rebuild_search_index leaves it (before the GIN index: not built twice)
+    arrange_seconds = time.perf_counter() - started
+    started = time.perf_counter()
     postgres.create_vector_index(connection)
     postgres.refresh_statistics(connection)  # VACUUM ANALYZE: the planner then uses the GIN index
-    return load_seconds, time.perf_counter() - started
+    return load_seconds, arrange_seconds, time.perf_counter() - started
 
 
-def run_size(size, queries, baseline_count, keep, reuse=False):
+def drop_page_cache():
+    """Empty the operating system's page cache (Linux, as root): the first pass then reads from disk.
+
+    PostgreSQL's own buffers (``shared_buffers``) are kept; restart the server as well for the
+    very worst case.
+    """
+    try:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError as error:
+        raise SystemExit(f"--cold 需要 Linux 的 root 权限来清空页缓存：{error}") from error
+    print("  已清空操作系统页缓存：第一遍从磁盘读起", flush=True)
+
+
+def run_size(size, queries, baseline_count, keep, reuse=False, cold=False):
     from django.db import connections
 
     from search.engine import Searcher
@@ -186,14 +205,17 @@ def run_size(size, queries, baseline_count, keep, reuse=False):
     with isolated_index("postgresql", name=f"xqch_search_bench_{size}", keep=keep or reuse, reuse=reuse) as alias:
         connection = connections[alias]
         if reuse and _loaded(connection, size):
-            load_seconds = gin_seconds = None
+            load_seconds = arrange_seconds = gin_seconds = None
             print("  沿用上次保留的数据库（未重新载入，载入与建索引时间不计）", flush=True)
         else:
-            load_seconds, gin_seconds = load(connection, alias, size)
-            print(f"  分词+载入 {load_seconds:.1f} 秒，建 GIN 索引 {gin_seconds:.1f} 秒", flush=True)
+            load_seconds, arrange_seconds, gin_seconds = load(connection, alias, size)
+            print(f"  分词+载入 {load_seconds:.1f} 秒，按日期排列 {arrange_seconds:.1f} 秒，建 GIN 索引 {gin_seconds:.1f} 秒", flush=True)
 
-        for q in queries[:10]:
-            Searcher(alias).search(q)  # warm up caches
+        if cold:
+            drop_page_cache()
+        else:
+            for q in queries[:10]:
+                Searcher(alias).search(q)  # warm up caches
         ours, found = [], 0
         for q in queries:
             t = time.perf_counter()
@@ -213,7 +235,9 @@ def run_size(size, queries, baseline_count, keep, reuse=False):
         result = {
             "documents": size,
             "load_seconds": load_seconds and round(load_seconds, 1),
+            "arrange_seconds": arrange_seconds and round(arrange_seconds, 1),
             "gin_index_seconds": gin_seconds and round(gin_seconds, 1),
+            "cold": cold,
             "queries": len(queries),
             "queries_with_results": found,
             "search_ms": {"p50": round(pct(ours, 0.5), 1), "p95": round(pct(ours, 0.95), 1), "max": round(max(ours), 1)},
@@ -241,6 +265,7 @@ def main():
     parser.add_argument("--baseline-queries", type=int, default=0, help="ILIKE 基线跑几个查询（默认全部；百万级可减少）")
     parser.add_argument("--quick", action="store_true", help="只跑 10,000 篇文档的小规模，用于快速检查")
     parser.add_argument("--keep", action="store_true", help="保留临时数据库以便检查")
+    parser.add_argument("--cold", action="store_true", help="第一遍之前清空操作系统页缓存（需 Linux root），且不预热：最坏情况")
     parser.add_argument("--reuse", action="store_true", help="沿用 --keep 保留的同规模数据库（不重新生成），并继续保留")
     args = parser.parse_args()
     setup()
@@ -249,7 +274,7 @@ def main():
     output = {"command": "bench/search/run.py " + " ".join(sys.argv[1:]), "quick": args.quick, "results": []}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     for size in [int(s) for s in sizes.split(",") if s.strip()]:
-        output["results"].append(run_size(size, queries, args.baseline_queries or len(queries), args.keep, args.reuse))
+        output["results"].append(run_size(size, queries, args.baseline_queries or len(queries), args.keep, args.reuse, args.cold))
         RESULTS.write_text(json.dumps(output, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\n结果已写入 {RESULTS}")
 

@@ -39,6 +39,10 @@ def uninstall(connection):
             cursor.execute(sql)
 
 
+def arrange(connection):
+    """Nothing to do: rows are stored in the order they were written, and FTS5 keeps its own."""
+
+
 def refresh_statistics(connection):
     """After a bulk load: merge the FTS5 segments and refresh the planner's statistics."""
     with connection.cursor() as cursor:

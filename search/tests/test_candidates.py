@@ -151,6 +151,31 @@ def test_postgres_match_table_follows_every_change(add_docs):
     assert match_rows() == [("2", date(2025, 2, 1), date(2099, 1, 1))]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="only PostgreSQL's tables are rearranged (SQLite's arrange does nothing)")
+def test_postgres_arrange_stores_documents_and_matches_in_date_order(add_docs):
+    from search.backends import postgres
+
+    def physical_order(table):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT d.object_id FROM {table} t JOIN {postgres.DOCS} d USING (id) ORDER BY t.ctid")
+            return [row[0] for row in cursor.fetchall()]
+
+    days = [5, 1, 9, 3, 7, 2, 8]  # written in this order, as a rebuild writes kind after kind
+    add_docs(*[(f"d{day}", f"签证{day}", "材料", {"date": date(2025, 1, day)}) for day in days])
+    before = [h.doc.object_id for h in Searcher().search("签证", SearchFilters()).hits]
+    assert physical_order(postgres.DOCS) == [f"d{day}" for day in days]
+
+    postgres.arrange(connection)
+
+    newest_first = [f"d{day}" for day in sorted(days, reverse=True)]
+    assert physical_order(postgres.DOCS) == newest_first
+    assert physical_order(postgres.MATCH) == newest_first
+    assert [h.doc.object_id for h in Searcher().search("签证", SearchFilters()).hits] == before  # same answer
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone()[0] == "on"  # the session is left as it was
+
+
 def test_an_alternative_that_holds_all_of_anothers_tokens_is_left_out_of_the_expression():
     concept = parse("外派劳务").concepts[0]
     grams = next(a for a in concept.alts if a.mode == "grams" and a.tokens == ("外派", "派劳", "劳务"))
