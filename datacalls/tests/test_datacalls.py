@@ -365,7 +365,7 @@ def test_publisher_closes_and_extends_a_call(client, people, make_call):
     new_deadline = timezone.localtime() + timedelta(days=30)
     client.post(reverse("datacalls:extend", args=[call.pk]), {"closes_at": new_deadline.strftime("%Y-%m-%dT%H:%M")})
     call.refresh_from_db()
-    assert call.closes_at.date() == new_deadline.date() and not Reminder.objects.filter(call=call).exists()
+    assert timezone.localtime(call.closes_at).date() == new_deadline.date() and not Reminder.objects.filter(call=call).exists()
 
     client.post(reverse("datacalls:close", args=[call.pk]))
     call.refresh_from_db()
