@@ -7,12 +7,15 @@ call these; views never write to the index.
 """
 
 from collections.abc import Callable
+from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from audit.services import log
 from search import index, registry
+from search.backends import backend_for
 from search.models import QueryLog, SearchDocument, Synonym
 from search.synonyms import synonyms_changed
 
@@ -83,6 +86,19 @@ def rebuild(kind_names=None, *, using: str = "default", progress: Callable | Non
     index.refresh_statistics(using=using, arrange=True)
     log("search.index_rebuilt", actor=by, detail={"counts": counts})
     return counts
+
+
+def warm(months: int = 12, *, using: str = "default") -> tuple[int, date | None]:
+    """Read the index into memory after a restart (``backend.warm``): (pages read, documents since).
+
+    ``since`` is ``months`` before the newest document; None (and nothing read) for an empty index.
+    """
+    newest = SearchDocument.objects.using(using).aggregate(newest=Max("date"))["newest"]
+    if newest is None:
+        return 0, None
+    since = newest - timedelta(days=31 * months)
+    connection = connections[using]
+    return backend_for(connection).warm(connection, since), since
 
 
 def log_query(query: str, results: int, *, filtered: bool = False) -> QueryLog:

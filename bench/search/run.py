@@ -195,9 +195,10 @@ def drop_page_cache():
     print("  已清空操作系统页缓存：第一遍从磁盘读起", flush=True)
 
 
-def run_size(size, queries, baseline_count, keep, reuse=False, cold=False):
+def run_size(size, queries, baseline_count, keep, reuse=False, cold=False, prewarm=False):
     from django.db import connections
 
+    from search import services
     from search.engine import Searcher
     from search.isolated import isolated_index
 
@@ -213,7 +214,11 @@ def run_size(size, queries, baseline_count, keep, reuse=False, cold=False):
 
         if cold:
             drop_page_cache()
-        else:
+        if prewarm:
+            started = time.perf_counter()
+            pages, _ = services.warm(12, using=alias)  # what manage.py warm_search_index does
+            print(f"  manage.py warm_search_index：预热 {pages:,} 页，{time.perf_counter() - started:.1f} 秒", flush=True)
+        if not cold:
             for q in queries[:10]:
                 Searcher(alias).search(q)  # warm up caches
         ours, found = [], 0
@@ -238,6 +243,7 @@ def run_size(size, queries, baseline_count, keep, reuse=False, cold=False):
             "arrange_seconds": arrange_seconds and round(arrange_seconds, 1),
             "gin_index_seconds": gin_seconds and round(gin_seconds, 1),
             "cold": cold,
+            "prewarm": prewarm,
             "queries": len(queries),
             "queries_with_results": found,
             "search_ms": {"p50": round(pct(ours, 0.5), 1), "p95": round(pct(ours, 0.95), 1), "max": round(max(ours), 1)},
@@ -266,6 +272,7 @@ def main():
     parser.add_argument("--quick", action="store_true", help="只跑 10,000 篇文档的小规模，用于快速检查")
     parser.add_argument("--keep", action="store_true", help="保留临时数据库以便检查")
     parser.add_argument("--cold", action="store_true", help="第一遍之前清空操作系统页缓存（需 Linux root），且不预热：最坏情况")
+    parser.add_argument("--prewarm", action="store_true", help="第一遍之前先做 manage.py warm_search_index 的预热（与 --cold 合用：重启后预热的情形）")
     parser.add_argument("--reuse", action="store_true", help="沿用 --keep 保留的同规模数据库（不重新生成），并继续保留")
     args = parser.parse_args()
     setup()
@@ -274,7 +281,7 @@ def main():
     output = {"command": "bench/search/run.py " + " ".join(sys.argv[1:]), "quick": args.quick, "results": []}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     for size in [int(s) for s in sizes.split(",") if s.strip()]:
-        output["results"].append(run_size(size, queries, args.baseline_queries or len(queries), args.keep, args.reuse, args.cold))
+        output["results"].append(run_size(size, queries, args.baseline_queries or len(queries), args.keep, args.reuse, args.cold, args.prewarm))
         RESULTS.write_text(json.dumps(output, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"\n结果已写入 {RESULTS}")
 

@@ -43,6 +43,11 @@ def arrange(connection):
     """Nothing to do: rows are stored in the order they were written, and FTS5 keeps its own."""
 
 
+def warm(connection, since) -> int:
+    """Nothing to do: the embedded index is small and read through the operating system's cache."""
+    return 0
+
+
 def refresh_statistics(connection):
     """After a bulk load: merge the FTS5 segments and refresh the planner's statistics."""
     with connection.cursor() as cursor:
