@@ -44,3 +44,11 @@ def test_postgres_warming_reads_the_match_structures_and_the_recent_documents(ad
     everything = backend.warm(connection, date(2000, 1, 1))
     assert structures < recent < everything  # the old documents' pages are read only when asked for
     assert "已预热" in warm(months=12)
+
+
+def test_a_failure_names_what_to_do():
+    from search.management.commands.warm_search_index import _hint
+
+    assert "CREATE EXTENSION pg_prewarm" in _hint(Exception('permission denied to create extension "pg_prewarm"'))
+    assert "manage.py migrate" in _hint(Exception('relation "sitesearch_match" does not exist'))
+    assert _hint(Exception("connection refused")) == ""

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         try:
             pages, since = services.warm(months, using=database)
         except DatabaseError as error:
-            raise CommandError(f"预热失败：{error}。PostgreSQL 需要 pg_prewarm 扩展，请数据库管理员执行 CREATE EXTENSION pg_prewarm。") from error
+            raise CommandError(f"预热失败：{error}{_hint(error)}") from error
         if since is None:
             self.stdout.write("索引是空的，无需预热。")
         elif not pages:
@@ -33,3 +33,12 @@ class Command(BaseCommand):
         else:
             seconds = time.perf_counter() - started
             self.stdout.write(self.style.SUCCESS(f"已预热 {pages:,} 页（约 {pages * 8 // 1024:,} MB，含 {since} 以来的文档），用时 {seconds:.1f} 秒。"))
+
+
+def _hint(error) -> str:
+    text = str(error).lower()
+    if any(word in text for word in ("prewarm", "extension", "permission")):
+        return "。需要 pg_prewarm 扩展：请数据库管理员执行 CREATE EXTENSION pg_prewarm。"
+    if "no such table" in text or "does not exist" in text:
+        return "。数据库还没有迁移：先运行 manage.py migrate。"
+    return ""
