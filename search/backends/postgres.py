@@ -194,7 +194,15 @@ def match_ids(connection, expression, where: str, params: list, limit: int) -> l
         )
         args = [expression, *params, limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, args)
+        if expression is None:
+            cursor.execute(sql, args)
+        else:
+            # Never a sequential scan: it would read every out-of-line vector, which the planner
+            # does not count (52 ms instead of 4 ms at 10,000 documents, where it chose one).
+            # One message, so one (implicit) transaction and one round trip; an enclosing
+            # transaction gets the setting back as it was.
+            cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}; SET LOCAL enable_seqscan TO DEFAULT", args)
+            cursor.nextset()
         return [row[0] for row in cursor.fetchall()]
 
 

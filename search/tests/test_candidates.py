@@ -176,6 +176,23 @@ def test_postgres_arrange_stores_documents_and_matches_in_date_order(add_docs):
         assert cursor.fetchone()[0] == "on"  # the session is left as it was
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_postgres_candidates_come_from_the_gin_index_even_on_a_small_table(add_docs):
+    from search.backends import postgres
+
+    add_docs(*[(str(i), f"签证{i}", "材料") for i in range(30)])
+    expression = postgres.compile_match(parse("签证").concepts)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL enable_seqscan = off; EXPLAIN SELECT d.id FROM {postgres.MATCH} d WHERE d.vector @@ %s::tsquery", [expression])
+        cursor.nextset()
+        assert "sitesearch_match_vector_gin" in " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+    assert len(postgres.match_ids(connection, expression, "TRUE", [], 50)) == 30
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"  # the enclosing transaction gets the setting back
+
+
 def test_an_alternative_that_holds_all_of_anothers_tokens_is_left_out_of_the_expression():
     concept = parse("外派劳务").concepts[0]
     grams = next(a for a in concept.alts if a.mode == "grams" and a.tokens == ("外派", "派劳", "劳务"))
