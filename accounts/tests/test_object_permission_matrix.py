@@ -595,6 +595,9 @@ class Check:
         return f"{self.name}:{self.variant}"
 
 
+# A 长沙 data call's publisher (datacalls can_edit_call): edits, publishes, closes and extends it.
+CALL_PUBLISHERS = ("admin", "dept_admin", "changsha_bureau")
+NOT_CALL_PUBLISHERS = {"other": 403, "dept_reviewer": 403, "shaoyang_bureau": 404}  # the 邵阳 bureau does not see it
 NOT_POST = row(405)  # GET on a POST-only view behind login_required: the visitor signs in first
 CS = {"enterprise"}
 
@@ -711,8 +714,8 @@ CHECKS = [
         "datacalls:edit",
         "changsha_draft",
         lambda w: {"pk": w.call_changsha_draft.pk},
-        get=allow(["admin", "dept_admin", "changsha_bureau"], other=403, dept_reviewer=403, shaoyang_bureau=404),
-        post=refusals(["admin", "dept_admin", "changsha_bureau"], other=403, dept_reviewer=403, shaoyang_bureau=404),
+        get=allow(CALL_PUBLISHERS, **NOT_CALL_PUBLISHERS),
+        post=refusals(CALL_PUBLISHERS, **NOT_CALL_PUBLISHERS),
         data=lambda w: {"title": "被改掉的标题"},
         state=lambda w: w.refresh(w.call_changsha_draft).title,
     ),
@@ -721,7 +724,7 @@ CHECKS = [
         "changsha_draft",
         lambda w: {"pk": w.call_changsha_draft.pk},
         get=NOT_POST,
-        post=refusals(["admin", "dept_admin", "changsha_bureau"], other=403, dept_reviewer=403, shaoyang_bureau=404),
+        post=refusals(CALL_PUBLISHERS, **NOT_CALL_PUBLISHERS),
         state=lambda w: w.refresh(w.call_changsha_draft).status,
         allowed=("changsha_bureau", "R:/datacalls/manage/"),
     ),
@@ -730,7 +733,7 @@ CHECKS = [
         "changsha_call",
         lambda w: {"pk": w.call_changsha.pk},
         get=NOT_POST,
-        post=refusals(["admin", "dept_admin", "changsha_bureau"], other=403, dept_reviewer=403, shaoyang_bureau=404),
+        post=refusals(CALL_PUBLISHERS, **NOT_CALL_PUBLISHERS),
         state=lambda w: w.refresh(w.call_changsha).status,
         allowed=("changsha_bureau", "R:/datacalls/manage/"),
     ),
@@ -739,7 +742,7 @@ CHECKS = [
         "changsha_call",
         lambda w: {"pk": w.call_changsha.pk},
         get=NOT_POST,
-        post=refusals(["admin", "dept_admin", "changsha_bureau"], other=403, dept_reviewer=403, shaoyang_bureau=404),
+        post=refusals(CALL_PUBLISHERS, **NOT_CALL_PUBLISHERS),
         data=lambda w: {"closes_at": timezone.localtime(w.call_changsha.closes_at + datetime.timedelta(days=30)).strftime("%Y-%m-%dT%H:%M")},
         state=lambda w: w.refresh(w.call_changsha).closes_at,
         allowed=("dept_admin", "R:/datacalls/manage/"),
