@@ -21,14 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connections
-from django.db.models import Max
 from django.utils import timezone
 
 from search import planning, ranking
 from search.backends import backend_for
 from search.documents import facet_token, month_facet
-from search.index import statistics
-from search.models import SearchDocument
+from search.index import newest_date, statistics
 from search.query import ParsedQuery, alt_grams, holds_enough, parse, relaxed
 from search.snippets import snippet
 
@@ -148,7 +146,7 @@ class Searcher:
 
         Two queries, made only when a query is frequent enough to be given a window."""
         if self._months is None:
-            newest = SearchDocument.objects.using(self.using).aggregate(newest=Max("date"))["newest"]
+            newest = newest_date(self.using)
             facets = _month_facets(newest, planning.WINDOW_MONTHS) if newest else []
             counts = statistics(["!" + f for f in facets], using=self.using)
             self._months = [(f, counts.get("!" + f, 0)) for f in facets]

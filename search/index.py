@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connections, transaction
+from django.db.models import Max
 
 from search.documents import IndexDocument, build_row, row_terms
 from search.models import SearchDocument, SearchTerm
@@ -145,3 +146,8 @@ def statistics(tokens: Iterable[str], using: str = "default") -> dict[str, int]:
     for start in range(0, len(wanted), 500):
         found.update(SearchTerm.objects.using(using).filter(token__in=wanted[start : start + 500]).values_list("token", "df"))
     return found
+
+
+def newest_date(using: str = "default"):
+    """The date of the newest document in the index; None when it is empty."""
+    return SearchDocument.objects.using(using).aggregate(newest=Max("date"))["newest"]

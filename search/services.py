@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.db import connections, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from audit.services import log
@@ -93,7 +92,7 @@ def warm(months: int = 12, *, using: str = "default") -> tuple[int, date | None]
 
     ``since`` is ``months`` before the newest document; None (and nothing read) for an empty index.
     """
-    newest = SearchDocument.objects.using(using).aggregate(newest=Max("date"))["newest"]
+    newest = index.newest_date(using)
     if newest is None:
         return 0, None
     since = newest - timedelta(days=31 * months)
