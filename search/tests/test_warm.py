@@ -26,11 +26,15 @@ def test_sqlite_needs_no_warming(add_docs):
     assert "sqlite 无需预热" in warm()
 
 
-def test_a_negative_number_of_months_is_refused(db):
+def test_bad_options_are_refused_with_a_clear_message(db):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="不能为负数"):
         warm(months=-1)
+    with pytest.raises(CommandError, match="最多 1200"):
+        warm(months=100_000)
+    with pytest.raises(CommandError, match="没有这个数据库别名：nope"):
+        warm(database="nope")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_prewarm is PostgreSQL's")

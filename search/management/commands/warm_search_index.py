@@ -7,6 +7,8 @@ from django.db import DatabaseError, connections
 
 from search import services
 
+MAX_MONTHS = 1200  # a century: more than any index holds, and no date arithmetic overflow
+
 
 class Command(BaseCommand):
     help = (
@@ -21,6 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, months=12, database="default", **options):
         if months < 0:
             raise CommandError("--months 不能为负数")
+        if months > MAX_MONTHS:
+            raise CommandError(f"--months 最多 {MAX_MONTHS}（{MAX_MONTHS // 12} 年）；要读全部文档，给 {MAX_MONTHS} 即可")
+        if database not in connections.settings:
+            raise CommandError(f"没有这个数据库别名：{database}；可选：{', '.join(connections.settings)}")
         started = time.perf_counter()
         try:
             pages, since = services.warm(months, using=database)
