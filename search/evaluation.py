@@ -12,6 +12,7 @@ relevant document within the top k (0 when there is none).
 
 import json
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -73,7 +74,7 @@ class EvaluationInputError(ValueError):
 
 def _lines(path: Path):
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is allowed
     except FileNotFoundError:
         raise EvaluationInputError(f"找不到文件：{path}") from None
     except UnicodeDecodeError:
@@ -87,36 +88,85 @@ def _lines(path: Path):
             raise EvaluationInputError(f"{path.name} 第 {number} 行不是合法的 JSON：{exc.msg}") from None
 
 
+DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
 def _date(value, where: str) -> date:
+    """A publication date as ISO (2024-03-12, with or without a time) or 2024/3/12, 2024年3月12日."""
     if not value:
         return date(2000, 1, 1)
+    text = str(value).strip()
     try:
-        return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        raise EvaluationInputError(f"{where} 的 published_at 不是 ISO 日期：{value}") from None
+        pass
+    found = DATE_RE.match(text)
+    try:
+        return date(*map(int, found.groups())) if found else date.fromisoformat(text)
+    except ValueError:
+        raise EvaluationInputError(f"{where} 的 published_at 不是日期：{value}（应为 YYYY-MM-DD）") from None
 
 
-def _country_codes(values) -> list[str]:
-    from taxonomy.models import Country
+def _plain(text) -> str:
+    """Plain text of a field that may hold HTML, as the site indexes an article's rich text."""
+    text = str(text or "")
+    if "<" in text and ">" in text:
+        from wagtail.rich_text import get_text_for_indexing
 
-    codes = []
-    by_name = None
-    for value in values or []:
-        value = str(value).strip()
-        if len(value) == 2 and value.isascii():
-            codes.append(value.upper())
-            continue
-        if by_name is None:
-            by_name = {n.lower(): c for c, zh, en in Country.objects.values_list("code", "name_zh", "name_en") for n in (zh, en)}
-        if value.lower() in by_name:
-            codes.append(by_name[value.lower()])
-    return codes
+        return get_text_for_indexing(text)
+    return text
+
+
+def _grade(value, where: str, doc_id) -> int:
+    """A judgment: 0–3 as a number or a numeric string ("2", 2.0)."""
+    try:
+        grade = float(value)
+    except (TypeError, ValueError):
+        grade = -1
+    if isinstance(value, bool) or not grade.is_integer() or not 0 <= grade <= 3:
+        raise EvaluationInputError(f"{where} 的相关度必须是 0–3 的整数：{doc_id}={value}")
+    return int(grade)
+
+
+class _Vocabulary:
+    """Country and industry names of the site's taxonomy, to read a document's facets.
+
+    A facet value may be a code (``KE``, ``C``) or a Chinese or English name (``肯尼亚``,
+    ``Kenya``, ``制造业``). Known ones become codes — the facets the site filters on — and their
+    Chinese names become searchable text, as on the site's pages; a value the taxonomy does not
+    know (``工程机械``, a region) is kept as searchable text, like a page's tags.
+    """
+
+    def __init__(self):
+        from taxonomy.models import Country, Industry
+
+        self.country_names = dict(Country.objects.values_list("code", "name_zh"))
+        self.industry_names = dict(Industry.objects.values_list("code", "name_zh"))
+        self.countries = {n.lower(): c for c, zh, en in Country.objects.values_list("code", "name_zh", "name_en") for n in (zh, en) if n}
+        self.industries = {name: code for code, name in self.industry_names.items()}
+
+    def read(self, values, by_name: dict, names: dict, code_length: int) -> tuple[list[str], list[str]]:
+        """(codes, searchable words) of one facet's values."""
+        codes, words = [], []
+        for value in values or []:
+            value = str(value).strip()
+            code = value.upper() if value.isascii() and value.upper() in names and len(value) <= code_length else by_name.get(value.lower())
+            if code:
+                codes.append(code)
+                words.append(names[code])
+            elif value:
+                words.append(value)
+        return codes, words
+
+    def countries_of(self, values):
+        return self.read(values, self.countries, self.country_names, 2)
+
+    def industries_of(self, values):
+        return self.read(values, self.industries, self.industry_names, 1)
 
 
 def load_documents(path: Path) -> list[IndexDocument]:
-    from taxonomy.models import Country
-
-    names = dict(Country.objects.values_list("code", "name_zh"))
+    vocabulary = _Vocabulary()
     docs, seen = [], set()
     for number, item in _lines(path):
         where = f"{path.name} 第 {number} 行"
@@ -126,25 +176,36 @@ def load_documents(path: Path) -> list[IndexDocument]:
         if doc_id in seen:
             raise EvaluationInputError(f"{where} 的 id 重复：{doc_id}")
         seen.add(doc_id)
-        countries = _country_codes(item.get("countries"))
-        industries = [str(i).upper() for i in item.get("industries") or []]
+        countries, country_words = vocabulary.countries_of(_listed(item.get("countries"), where, "countries"))
+        industries, industry_words = vocabulary.industries_of(_listed(item.get("industries"), where, "industries"))
         docs.append(
             IndexDocument(
                 kind="article",
                 object_id=doc_id,
-                title=str(item["title"]),
+                title=_plain(item["title"]).strip(),
                 url=f"#{doc_id}",
                 date=_date(item.get("published_at"), where),
-                body=str(item.get("body") or ""),
+                body="\n".join(t for t in (_plain(item.get("summary")), _plain(item.get("body"))) if t),
                 column=str(item.get("column") or ""),
                 countries=countries,
                 industries=industries,
-                extra=" ".join(names.get(c, "") for c in countries),
+                extra=" ".join(country_words + industry_words),
             )
         )
     if not docs:
         raise EvaluationInputError(f"{path.name} 里没有文档")
     return docs
+
+
+def _listed(value, where: str, field_name: str) -> list:
+    """A facet field as a list: a list as it is, one string as one value (or several, split by ,，、;)."""
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part for part in re.split(r"[,，、;；]", value) if part.strip()]
+    if isinstance(value, list):
+        return value
+    raise EvaluationInputError(f"{where} 的 {field_name} 应是列表，例如 [\"肯尼亚\"]")
 
 
 @dataclass
@@ -159,12 +220,14 @@ def load_queries(path: Path, doc_ids: set[str]) -> list[JudgedQuery]:
     queries = []
     for number, item in _lines(path):
         where = f"{path.name} 第 {number} 行"
-        if not isinstance(item, dict) or not item.get("query") or not isinstance(item.get("relevant"), dict):
+        judged = item.get("relevant") if isinstance(item, dict) else None
+        if isinstance(judged, list):  # a plain list of relevant documents: each of grade 1
+            judged = dict.fromkeys(map(str, judged), 1)
+        if not isinstance(item, dict) or not item.get("query") or not isinstance(judged, dict):
             raise EvaluationInputError(f"{where} 需要 query 和 relevant（文档编号 → 1–3 的相关度）")
         relevant = {}
-        for doc_id, grade in item["relevant"].items():
-            if not isinstance(grade, int) or not 0 <= grade <= 3:
-                raise EvaluationInputError(f"{where} 的相关度必须是 0–3 的整数：{doc_id}={grade}")
+        for doc_id, grade in judged.items():
+            grade = _grade(grade, where, doc_id)
             if str(doc_id) not in doc_ids:
                 raise EvaluationInputError(f"{where} 引用了不存在的文档：{doc_id}")
             relevant[str(doc_id)] = grade
