@@ -70,12 +70,21 @@ class SynonymKind(models.TextChoices):
     SYNONYM = "synonym", "同义词"
     ABBREVIATION = "abbreviation", "简称/缩写"
     TRANSLATION = "translation", "中英文名称"
+    RELATED = "related", "相关词（较弱）"
 
 
 class Synonym(models.Model):
-    """A group of terms that mean the same thing; a search for any of them finds all of them."""
+    """A group of terms that mean the same thing; a search for any of them finds all of them.
 
-    terms = models.TextField("同义词组", help_text="用逗号或顿号分隔，如：ODI，境外投资，对外直接投资")
+    A group of kind "related" holds terms that are not the same thing but that a searcher for one
+    usually also wants (外汇 and 汇率): they are found too, ranked well below the words typed and
+    their synonyms.
+    """
+
+    terms = models.TextField(
+        "同义词组",
+        help_text="用逗号或顿号分隔，如：ODI，境外投资，对外直接投资。类型选“相关词（较弱）”时，搜索其中一个词也会找到其他词，但排在原词和同义词之后。",
+    )
     kind = models.CharField("类型", max_length=20, choices=SynonymKind.choices, default=SynonymKind.SYNONYM)
     note = models.CharField("说明", max_length=200, blank=True, default="")
     is_active = models.BooleanField("启用", default=True)

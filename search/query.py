@@ -26,11 +26,13 @@ from search.chinese_text import QUESTION_WORDS, STOPWORDS, bigrams, is_cjk, norm
 MAX_CONCEPTS = 12
 LITERAL_WEIGHT = 1.0
 SYNONYM_WEIGHT = 0.9
+RELATED_WEIGHT_OF_TERM = 0.6  # a term of a "related" group (外汇 for 汇率)
 GRAMS_WEIGHT = 0.8
 PARTIAL_WEIGHT = 0.9
 PREFIX_WEIGHT = 0.5
 LOOSE_WEIGHT = 0.45
 RELAXED_WEIGHT = 0.5
+MAX_COMPLETED_GROUPS = 2
 
 
 @dataclass(frozen=True)
@@ -152,13 +154,14 @@ def _loose_parts(word: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(parts)) if len(parts) >= 2 else None
 
 
-def _phrase_concept(text: str, group: list[str]) -> Concept:
+def _phrase_concept(text: str, group: list[str], related=()) -> Concept:
     alts = _word_alts(text, LITERAL_WEIGHT)
-    for term in group:
-        if term != text:
-            # A synonym is matched as a word or as a contiguous fragment, never loosely as parts
-            # scattered through the text: that is kept for what the user typed.
-            alts.extend(a for a in _word_alts(term, SYNONYM_WEIGHT) if a.mode != "parts")
+    for terms, weight in ((group, SYNONYM_WEIGHT), (related, RELATED_WEIGHT_OF_TERM)):
+        for term in terms:
+            if term != text:
+                # A synonym is matched as a word or as a contiguous fragment, never loosely as
+                # parts scattered through the text: that is kept for what the user typed.
+                alts.extend(a for a in _word_alts(term, weight) if a.mode != "parts")
     return Concept(text, _dedupe(alts))
 
 
@@ -171,7 +174,27 @@ def _dedupe(alts: list[Alt]) -> list[Alt]:
     return list(best.values())
 
 
-def _segment_concepts(segment: str) -> list[Concept]:
+def _completions(fragment: str, synonyms) -> list[Alt]:
+    """Alternatives for a fragment that is part of a term of one or two synonym groups.
+
+    承包工 is part of 对外承包工程, so it also looks for that group's other terms (国际工程承包…)
+    as whole words or unbroken phrases; 劳务合 (对外劳务合作) also finds 外派劳务. A fragment found in more groups
+    says too little to choose, and gets none.
+    """
+    groups = synonyms.completing(fragment) if synonyms is not None else []
+    if not 1 <= len(groups) <= MAX_COMPLETED_GROUPS:
+        return []
+    weight = PARTIAL_WEIGHT * SYNONYM_WEIGHT
+    alts = []
+    for term in (t for group in groups for t in group if fragment not in t):
+        # One word as a word; a phrase only where it occurs as it is (its bigrams, confirmed).
+        term_alts = _word_alts(term, weight)
+        single = [a for a in term_alts if a.mode == "words" and len(a.tokens) == 1]
+        alts.extend(single or [a for a in term_alts if a.mode == "grams"])
+    return alts
+
+
+def _segment_concepts(segment: str, synonyms=None) -> list[Concept]:
     """Concepts of text between recognised phrases: words, partial words, lone characters."""
     concepts = []
     pieces = [(w, s, e) for w, s, e in chinese_text.segmenter().tokenize(segment) if w.strip()]
@@ -191,7 +214,7 @@ def _segment_concepts(segment: str) -> list[Concept]:
             whole = [w for w, _, _ in kept[i : j + 1] if len(w) > 1]
             if whole:
                 alts.append(Alt("words", tuple(whole), PARTIAL_WEIGHT * GRAMS_WEIGHT, fragment))
-            concepts.append(Concept(fragment, alts))
+            concepts.append(Concept(fragment, _dedupe(alts + _completions(fragment, synonyms))))
             i = j + 1
             continue
         if len(word) == 1 and is_cjk(word):
@@ -214,10 +237,10 @@ def parse(raw: str, synonyms=None) -> ParsedQuery:
     position = 0
     concepts = []
     for match in synonyms.find(normalized):
-        concepts.extend(_segment_concepts(normalized[position : match.start]))
-        concepts.append(_phrase_concept(match.text, match.group))
+        concepts.extend(_segment_concepts(normalized[position : match.start], synonyms))
+        concepts.append(_phrase_concept(match.text, match.group, match.related))
         position = match.end
-    concepts.extend(_segment_concepts(normalized[position:]))
+    concepts.extend(_segment_concepts(normalized[position:], synonyms))
     seen = set()
     for concept in concepts:
         if concept.text not in seen and concept.alts:

@@ -32,11 +32,18 @@ COUNTRY_ALIASES = {
     "BO": ["bolivia"],
     "VE": ["venezuela"],
     "AE": ["uae", "阿联酋"],
-    "CD": ["刚果金", "drc"],
-    "CG": ["刚果布"],
+    "CD": ["刚果金", "刚果(金)", "drc", "dr congo"],
+    "CG": ["刚果布", "刚果(布)"],
+    "ID": ["印尼"],
+    "SA": ["沙特", "saudi"],
+    "ET": ["埃塞"],
+    "KG": ["吉尔吉斯斯坦", "kyrgyz"],
+    "BD": ["孟加拉"],
+    "MM": ["burma"],
+    "CZ": ["czech republic", "czechia", "czech"],
+    "NL": ["holland", "the netherlands"],
     "CI": ["ivory coast", "科特迪瓦"],
     "TR": ["turkey", "turkiye", "土耳其"],
-    "CZ": ["czech republic", "czechia"],
     "MD": ["moldova"],
     "TW": ["taiwan"],
     "HK": ["hong kong", "香港"],
@@ -60,16 +67,35 @@ class PhraseMatch:
     start: int
     end: int
     group: list[str]
+    related: list[str] = ()
+
+
+def _merged(groups: list[list[str]]) -> dict[str, list[str]]:
+    """Each term → the terms of every group it is in (itself first among them as written)."""
+    merged: dict[str, list[str]] = {}
+    for group in groups:
+        for term in group:
+            known = merged.get(term)
+            merged[term] = group if known is None else known + [t for t in group if t not in known]
+    return merged
 
 
 class SynonymIndex:
-    def __init__(self, groups: list[list[str]]):
+    """Synonym groups (``groups``) and weaker "related" groups (``related``), ready to find in a query.
+
+    ``group_of[term]`` is every term that means the same as ``term``; ``related_of[term]`` the
+    related terms that are not also its synonyms.
+    """
+
+    def __init__(self, groups: list[list[str]], related: list[list[str]] | None = None):
         self.groups = [g for g in groups if len(g) >= 2]
-        self.group_of: dict[str, list[str]] = {}
-        for group in self.groups:
-            for term in group:
-                merged = self.group_of.get(term)
-                self.group_of[term] = group if merged is None else merged + [t for t in group if t not in merged]
+        self.group_of = _merged(self.groups)
+        self.related_of = {}
+        for term, terms in _merged([g for g in related or [] if len(g) >= 2]).items():
+            same = self.group_of.get(term, [term])
+            self.related_of[term] = [t for t in terms if t not in same]
+        for term in self.related_of:
+            self.group_of.setdefault(term, [term])
         terms = sorted(self.group_of, key=len, reverse=True)
         patterns = [re.escape(t) if not t.isascii() else rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" for t in terms]
         self.pattern = re.compile("|".join(patterns)) if patterns else None
@@ -77,21 +103,36 @@ class SynonymIndex:
     def find(self, normalized: str) -> list[PhraseMatch]:
         if not self.pattern:
             return []
-        return [PhraseMatch(m.group(0), m.start(), m.end(), self.group_of[m.group(0)]) for m in self.pattern.finditer(normalized)]
+        return [
+            PhraseMatch(m.group(0), m.start(), m.end(), self.group_of[m.group(0)], self.related_of.get(m.group(0), []))
+            for m in self.pattern.finditer(normalized)
+        ]
+
+    def completing(self, fragment: str) -> list[list[str]]:
+        """The groups with a term that holds ``fragment`` (normalised) inside it, each once."""
+        fragment = normalize(fragment)
+        groups = []
+        for term, group in self.group_of.items():
+            if fragment in term and term != fragment and len(group) > 1 and group not in groups:
+                groups.append(group)
+        return groups
 
     def expand(self, term: str) -> list[str]:
         return self.group_of.get(normalize(term), [])
 
 
-def load_groups() -> list[list[str]]:
-    from search.models import Synonym
+def load_groups() -> tuple[list[list[str]], list[list[str]]]:
+    """(synonym groups, related groups) of the operators' table, with every country's names."""
+    from search.models import Synonym, SynonymKind
     from taxonomy.models import Country
 
-    groups = [split_terms(s.terms) for s in Synonym.objects.filter(is_active=True)]
+    groups, related = [], []
+    for synonym in Synonym.objects.filter(is_active=True):
+        (related if synonym.kind == SynonymKind.RELATED else groups).append(split_terms(synonym.terms))
     for country in Country.objects.all():
         names = [country.name_zh, country.name_en, *COUNTRY_ALIASES.get(country.code, [])]
         groups.append(split_terms("|".join(names)))
-    return groups
+    return groups, related
 
 
 _state = {"index": None, "version": None, "checked": 0.0}
@@ -102,7 +143,7 @@ def current_synonyms() -> SynonymIndex:
     if _state["index"] is None or now - _state["checked"] > CHECK_SECONDS:
         version = cache.get(VERSION_KEY, 0)
         if _state["index"] is None or version != _state["version"]:
-            _state["index"] = SynonymIndex(load_groups())
+            _state["index"] = SynonymIndex(*load_groups())
             _state["version"] = version
         _state["checked"] = now
     return _state["index"]

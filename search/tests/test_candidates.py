@@ -11,6 +11,7 @@ from search.models import SearchDocument, SearchTerm
 from search.planning import DEEP, candidate_limit, expected_matches, newest_months, window_cover, window_parts, words_only
 from search.query import matching_alts, parse
 from search.ranking import Stats
+from search.synonyms import SynonymIndex
 
 
 def stats(df, docs=1000):
@@ -18,7 +19,7 @@ def stats(df, docs=1000):
 
 
 def test_expected_matches_arithmetic():
-    parsed = parse("签证 肯尼亚")
+    parsed = parse("签证 肯尼亚", SynonymIndex([["签证", "visa"], ["肯尼亚", "kenya"]]))
     # 签证: the word (300) or "visa" as a word or a prefix (0). 肯尼亚: the word (40) plus
     # "kenya" as a word (5) and as a prefix (counted like the word: 5) — synonyms add up — or
     # its grams 肯尼+尼亚 (as many as the rarer gram: 8) — a fragment overlaps the word.

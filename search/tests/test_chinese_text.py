@@ -43,3 +43,26 @@ def test_synonym_group_becomes_alternatives_of_one_concept():
 def test_english_synonym_only_on_word_boundaries():
     synonyms = SynonymIndex([["india", "印度"]])
     assert synonyms.find("india") and not synonyms.find("indiana")
+
+
+def test_related_terms_are_weaker_alternatives_of_the_same_concept():
+    synonyms = SynonymIndex([["外汇风险", "汇率风险"]], related=[["外汇", "汇率"], ["汇率风险", "套期保值"]])
+    concept = parse("外汇", synonyms).concepts[0]
+    weights = {a.text: a.weight for a in concept.alts if a.mode == "words"}
+    assert weights["外汇"] == 1.0 and 0 < weights["汇率"] < 0.9
+    # A related term of a synonym is not pulled in: relations do not chain through groups.
+    concept = parse("外汇风险", synonyms).concepts[0]
+    assert {a.text for a in concept.alts} >= {"外汇风险", "汇率风险"}
+    assert "套期保值" not in {a.text for a in concept.alts}
+    # A term that is only in a related group is still recognised as a phrase.
+    assert [m.text for m in synonyms.find("套期保值怎么做")] == ["套期保值"]
+
+
+def test_fragment_is_completed_through_one_synonym_group():
+    synonyms = SynonymIndex([["对外劳务合作", "外派劳务"], ["对外承包工程", "国际工程承包"], ["劳务合同", "雇佣合同"]])
+    texts = {a.text for a in parse("劳务合", synonyms).concepts[0].alts}
+    assert {"外派劳务", "雇佣合同"} <= texts  # 劳务合 is in 对外劳务合作 and in 劳务合同
+    phrase = [a for a in parse("承包工", synonyms).concepts[0].alts if a.text == "国际工程承包"]
+    assert [a.mode for a in phrase] == ["grams"]  # a phrase of several words only where it occurs as it is
+    crowded = SynonymIndex([["出口信用保险", "信保"], ["出口信贷", "买方信贷"], ["出口信息", "外贸数据"]])
+    assert {a.text for a in parse("出口信", crowded).concepts[0].alts} == {"出口信"}  # three groups: no guess

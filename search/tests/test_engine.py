@@ -46,6 +46,22 @@ def test_seeded_synonyms_and_abbreviations(add_docs):
     assert ids(selectors.search("税收协定")) == ["tax"]
 
 
+def test_trade_fair_bank_and_document_short_names(add_docs):
+    add_docs(
+        ("ciie", "我省组团参加中国国际进口博览会", "采购商洽谈"),
+        ("bank", "国家开发银行支持境外园区建设", "中长期贷款"),
+        ("lab", "出国务工人员行前培训", "语言和安全知识"),
+        ("coo", "原产地证书签发流程", "享受协定税率"),
+        ("idn", "印度尼西亚镍产业投资", "园区用地"),
+    )
+    assert ids(selectors.search("进博会")) == ["ciie"]
+    assert ids(selectors.search("国开行")) == ["bank"]
+    assert ids(selectors.search("外派劳务")) == ["lab"]
+    assert ids(selectors.search("certificate of origin")) == ["coo"]
+    assert ids(selectors.search("印尼")) == ["idn"]
+    assert ids(selectors.search("出口行业")) == []  # no short name fires inside an ordinary word
+
+
 def test_country_english_name_finds_chinese_text_and_back(add_docs):
     add_docs(("ke", "肯尼亚投资环境", "内罗毕是东非的经济中心"), ("kenya-en", "Kenya market brief", "trade fair in Nairobi"))
     assert set(ids(selectors.search("Kenya"))) == {"ke", "kenya-en"}
@@ -180,3 +196,14 @@ def test_did_you_mean_is_offered_when_only_partial_matches_exist(client, add_doc
     html = client.get("/search/", {"q": "境外头资"}).content.decode()
     forget_vocabulary()
     assert "您是不是要找" in html and "境外投资" in html
+
+
+def test_related_group_ranks_below_the_word_and_its_synonyms(add_docs):
+    add_docs(
+        ("lc", "跟单信用证结算要点", "信用证条款要与合同一致，单证相符才能收汇"),
+        ("bg", "投标保函办理指引", "到银行申请开立保函"),
+    )
+    assert ids(selectors.search("保函")) == ["bg"]
+    services.save_synonym(Synonym(terms="保函，信用证", kind="related"))
+    assert ids(selectors.search("保函")) == ["bg", "lc"]
+    assert ids(selectors.search("信用证")) == ["lc", "bg"]
