@@ -35,8 +35,23 @@ STOPWORDS = frozenset(
 )
 # Words that make a query a question but say nothing about what is asked for.
 QUESTION_WORDS = frozenset(
-    ["怎么", "怎样", "怎么样", "如何", "什么", "哪些", "哪个", "哪里", "哪儿", "哪", "多少", "多久", "为什么", "为何", "是否", "能否", "可否", "能不能", "可不可以", "有没有", "是不是", "请问", "怎么办", "一下", "需要", "需", "要", "应该", "应当", "可以", "能", "会", "该", "我", "我们", "你", "你们", "咱们", "有", "没有", "吗", "呢", "想", "想要", "办", "去", "到", "做", "关于", "相关", "问题", "哪家", "how", "what", "which", "where", "when", "why", "do", "does", "can", "should", "i", "we"]
+    ["怎么", "怎样", "怎么样", "如何", "什么", "哪些", "哪个", "哪里", "哪儿", "哪", "多少", "多久", "为什么", "为何", "是否", "能否", "可否", "能不能", "可不可以", "有没有", "是不是", "请问", "怎么办", "一下", "需要", "需", "要", "应该", "应当", "可以", "能", "会", "该", "我", "我们", "你", "你们", "咱们", "有", "没有", "吗", "呢", "想", "想要", "办", "去", "到", "做", "关于", "相关", "问题", "哪家", "几天", "多少天", "多长时间", "多长", "how", "what", "which", "where", "when", "why", "do", "does", "can", "should", "i", "we"]
 )
+
+# Words a question is phrased with that say little about its subject (办理, 遇到, 才能, 时间):
+# kept, but optional — a document is not required to contain them.
+WEAK_WORDS = frozenset(
+    ["才能", "下来", "办下来", "遇到", "解决", "办理", "处理", "出现", "发生", "进行", "开展", "注意", "了解", "知道", "获得", "得到", "提供", "情况", "时候", "时间", "一般", "大概", "具体", "还有", "以及", "一些", "主要", "已经", "现在", "目前", "最新", "能够", "必须", "一定", "出了", "参加", "准备", "告诉", "帮忙", "帮助", "介绍"]
+)
+# What kind of answer a question word asks for, as words an answer usually contains
+# (多久 → 工作日, 时限…): optional, weaker alternatives that rank answering documents first.
+ANSWER_HINTS = {
+    "多久": ["时限", "期限", "工作日", "多长时间"],
+    "多长时间": ["时限", "期限", "工作日"],
+    "几天": ["时限", "工作日", "天数", "时效"],
+    "多少天": ["时限", "工作日", "天数"],
+    "钱": ["费用", "收费", "价格", "费率"],
+}
 
 
 @lru_cache(maxsize=1)

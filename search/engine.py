@@ -192,8 +192,8 @@ class Searcher:
             title_ids = ids_for(required, limit // 2, title_only=True)
             return list(dict.fromkeys(title_ids + ids)), True, {*ids, *title_ids}
         complete = set(ids)
-        if len(parsed.concepts) > 1:
-            more = ids_for(parsed.concepts, self.candidates, mode="or")
+        if len(parsed.retrieving) > 1:
+            more = ids_for(parsed.retrieving, self.candidates, mode="or")
             ids = list(dict.fromkeys(ids + more))[: self.candidates]
         return ids, False, complete
 

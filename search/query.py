@@ -21,7 +21,7 @@ concept of its own.
 from dataclasses import dataclass, field
 
 from search import chinese_text
-from search.chinese_text import QUESTION_WORDS, STOPWORDS, bigrams, is_cjk, normalize
+from search.chinese_text import ANSWER_HINTS, QUESTION_WORDS, STOPWORDS, WEAK_WORDS, bigrams, is_cjk, normalize
 
 MAX_CONCEPTS = 12
 LITERAL_WEIGHT = 1.0
@@ -32,6 +32,7 @@ PARTIAL_WEIGHT = 0.9
 PREFIX_WEIGHT = 0.5
 LOOSE_WEIGHT = 0.45
 RELAXED_WEIGHT = 0.5
+HINT_WEIGHT = 0.5  # a word an answer usually contains (工作日 for 多久)
 MAX_COMPLETED_GROUPS = 2
 
 
@@ -83,6 +84,9 @@ class Concept:
     text: str
     alts: list[Alt]
     required: bool = True
+    # Only counts in ranking; never brings a document in by itself (a weak word such as 办理, or
+    # the words an answer contains, such as 工作日 for 多久).
+    scoring_only: bool = False
 
 
 @dataclass
@@ -98,6 +102,11 @@ class ParsedQuery:
     @property
     def required(self) -> list[Concept]:
         return [c for c in self.concepts if c.required] or self.concepts
+
+    @property
+    def retrieving(self) -> list[Concept]:
+        """The concepts any of which can bring a document in (all but the scoring-only ones)."""
+        return [c for c in self.concepts if not c.scoring_only] or self.concepts
 
     def highlight_terms(self) -> list[str]:
         """Every surface string worth marking in a snippet, longest first."""
@@ -208,6 +217,8 @@ def _segment_concepts(segment: str, synonyms=None) -> list[Concept]:
         j = i
         while j + 1 < len(kept) and kept[j + 1][1] == kept[j][2] and is_cjk(kept[j + 1][0]) and is_cjk(kept[j][0]) and (len(kept[j + 1][0]) == 1 or len(kept[j][0]) == 1):
             j += 1
+        if j > i and not _at_run_edges(segment, kept[i : j + 1]):
+            j = i
         if j > i:
             fragment = segment[start : kept[j][2]]
             alts = [Alt("grams", tuple(bigrams(fragment)), PARTIAL_WEIGHT, fragment)]
@@ -222,9 +233,31 @@ def _segment_concepts(segment: str, synonyms=None) -> list[Concept]:
         else:
             alts = _word_alts(word, LITERAL_WEIGHT)
             if alts:
-                concepts.append(Concept(word, alts))
+                weak = word in WEAK_WORDS
+                concepts.append(Concept(word, alts, required=not weak, scoring_only=weak))
         i += 1
+    for word, _, _ in pieces:
+        hints = ANSWER_HINTS.get(word)
+        if hints:
+            concepts.append(Concept(f"({word})", [Alt("words", (h,), HINT_WEIGHT, h) for h in hints], required=False, scoring_only=True))
     return concepts
+
+
+def _at_run_edges(segment: str, run: list[tuple[str, int, int]]) -> bool:
+    """Whether the lone characters of a would-be fragment are where a half-typed word would be.
+
+    That is the start or the end of a stretch of Chinese text (承包工, 境外投 ⋯), not the middle
+    of a sentence, where a lone character is a word of its own (外派劳务人员出了事故: 出 is "to
+    have", not the start of a longer word after 人员).
+    """
+    for position, (word, start, end) in enumerate(run):
+        if len(word) != 1:
+            continue
+        at_start = position == 0 and (start == 0 or not is_cjk(segment[start - 1]))
+        at_end = position == len(run) - 1 and (end == len(segment) or not is_cjk(segment[end]))
+        if not (at_start or at_end):
+            return False
+    return True
 
 
 def parse(raw: str, synonyms=None) -> ParsedQuery:

@@ -66,3 +66,23 @@ def test_fragment_is_completed_through_one_synonym_group():
     assert [a.mode for a in phrase] == ["grams"]  # a phrase of several words only where it occurs as it is
     crowded = SynonymIndex([["出口信用保险", "信保"], ["出口信贷", "买方信贷"], ["出口信息", "外贸数据"]])
     assert {a.text for a in parse("出口信", crowded).concepts[0].alts} == {"出口信"}  # three groups: no guess
+
+
+def test_weak_words_of_a_question_are_optional_and_only_score():
+    parsed = parse("境外投资备案要多久才能办下来？", SynonymIndex([]))
+    by_text = {c.text: c for c in parsed.concepts}
+    assert by_text["境外投资备案"].required and not by_text["境外投资备案"].scoring_only
+    assert not by_text["才能"].required and by_text["才能"].scoring_only
+    # 多久 asks for a duration: the words an answer holds rank it, without bringing anything in.
+    hint = by_text["(多久)"]
+    assert hint.scoring_only and {"工作日", "时限"} <= {a.text for a in hint.alts}
+    assert "才能" not in [c.text for c in parsed.retrieving] and "(多久)" not in [c.text for c in parsed.retrieving]
+    only_weak = parse("办理", SynonymIndex([]))
+    assert [c.text for c in only_weak.required] == ["办理"]  # a query of weak words still asks for them
+
+
+def test_lone_character_joins_a_word_only_where_a_word_is_being_typed():
+    assert [c.text for c in parse("承包工", SynonymIndex([])).concepts] == ["承包工"]
+    assert [c.text for c in parse("包工程", SynonymIndex([])).concepts] == ["包工程"]
+    texts = [c.text for c in parse("劳务人员出了事故", SynonymIndex([])).concepts]
+    assert texts == ["劳务人员", "出", "事故"]  # 出 ("to have") stands alone, not 人员出

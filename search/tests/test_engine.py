@@ -207,3 +207,12 @@ def test_related_group_ranks_below_the_word_and_its_synonyms(add_docs):
     services.save_synonym(Synonym(terms="保函，信用证", kind="related"))
     assert ids(selectors.search("保函")) == ["bg", "lc"]
     assert ids(selectors.search("信用证")) == ["lc", "bg"]
+
+
+def test_question_ranks_the_document_that_answers_it_first(add_docs):
+    add_docs(
+        ("who", "个人可以办理境外投资备案吗", "境外投资备案的主体是企业，个人需先设立企业再办理备案"),
+        ("when", "境外投资备案一般需要多长时间", "材料齐全的，商务部门3个工作日内完成境外投资备案"),
+        ("other", "办理流程下来才能知道", "与投资无关的说明"),
+    )
+    assert ids(selectors.search("境外投资备案要多久才能办下来？"))[:2] == ["when", "who"]
