@@ -114,15 +114,19 @@ def alt_scales(concept, stats: Stats) -> list[float]:
 def score(parsed, row, stats: Stats, weights: list[float], scales: list[list[float]] | None = None) -> float:
     if scales is None:
         scales = [alt_scales(c, stats) for c in parsed.concepts]
-    total, covered = 0.0, 0.0
+    total, covered, wanted = 0.0, 0.0, 0.0
     for concept, weight, concept_scales in zip(parsed.concepts, weights, scales, strict=True):
         best = max(alt.weight * scale * alt_score(alt, row, stats) for alt, scale in zip(concept.alts, concept_scales, strict=True))
+        # A scoring-only concept (a weak word, an answer hint) adds when present and costs
+        # nothing when missing: it is not part of what the query is about.
+        if not concept.scoring_only:
+            wanted += weight
         if best > 0:
             total += best
-            covered += weight
+            covered += 0 if concept.scoring_only else weight
     if not total:
         return 0.0
-    coverage = covered / sum(weights)
+    coverage = covered / wanted if wanted else 1.0
     total *= coverage * coverage
     phrase = parsed.phrase()
     if len(parsed.required) > 1 and phrase:
