@@ -33,7 +33,8 @@ PREFIX_WEIGHT = 0.5
 LOOSE_WEIGHT = 0.45
 RELAXED_WEIGHT = 0.5
 HINT_WEIGHT = 0.5  # a word an answer usually contains (工作日 for 多久)
-MAX_COMPLETED_GROUPS = 2
+MAX_COMPLETED_GROUPS = 3
+MAX_CANDIDATE_GROUPS = 6  # a fragment inside terms of more groups than this says too little
 
 
 @dataclass(frozen=True)
@@ -187,12 +188,14 @@ def _completions(fragment: str, synonyms) -> list[Alt]:
     """Alternatives for a fragment that is part of a term of one or two synonym groups.
 
     承包工 is part of 对外承包工程, so it also looks for that group's other terms (国际工程承包…)
-    as whole words or unbroken phrases; 劳务合 (对外劳务合作) also finds 外派劳务. A fragment found in more groups
-    says too little to choose, and gets none.
+    as whole words or unbroken phrases; 劳务合 (对外劳务合作) also finds 外派劳务. Of several groups the
+    two whose terms holding the fragment are shortest are taken (出口信 → 出口信保's group); a
+    fragment found in more than six groups says too little to choose, and gets none.
     """
     groups = synonyms.completing(fragment) if synonyms is not None else []
-    if not 1 <= len(groups) <= MAX_COMPLETED_GROUPS:
+    if not 1 <= len(groups) <= MAX_CANDIDATE_GROUPS:
         return []
+    groups = groups[:MAX_COMPLETED_GROUPS]  # the closest completions: their terms are shortest
     weight = PARTIAL_WEIGHT * SYNONYM_WEIGHT
     alts = []
     for term in (t for group in groups for t in group if fragment not in t):

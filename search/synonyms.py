@@ -42,6 +42,7 @@ COUNTRY_ALIASES = {
     "MM": ["burma"],
     "CZ": ["czech republic", "czechia", "czech"],
     "NL": ["holland", "the netherlands"],
+    "VG": ["bvi", "英属维京群岛", "英属维尔京群岛"],
     "CI": ["ivory coast", "科特迪瓦"],
     "TR": ["turkey", "turkiye", "土耳其"],
     "MD": ["moldova"],
@@ -109,11 +110,19 @@ class SynonymIndex:
         ]
 
     def completing(self, fragment: str) -> list[list[str]]:
-        """The groups with a term that holds ``fragment`` (normalised) inside it, each once."""
+        """The groups with a term that holds ``fragment`` (normalised) inside it, each once, the
+        group of the shortest such term first (出口信 → 出口信保 before 出口信保融资)."""
         fragment = normalize(fragment)
-        groups = []
+        shortest: dict[int, tuple[int, list[str]]] = {}
         for term, group in self.group_of.items():
-            if fragment in term and term != fragment and len(group) > 1 and group not in groups:
+            if fragment in term and term != fragment and len(group) > 1:
+                known = shortest.get(id(group))
+                if known is None or len(term) < known[0]:
+                    shortest[id(group)] = (len(term), group)
+        ordered = sorted(shortest.values(), key=lambda pair: pair[0])
+        groups = []
+        for _, group in ordered:
+            if group not in groups:
                 groups.append(group)
         return groups
 

@@ -64,8 +64,11 @@ def test_fragment_is_completed_through_one_synonym_group():
     assert {"外派劳务", "雇佣合同"} <= texts  # 劳务合 is in 对外劳务合作 and in 劳务合同
     phrase = [a for a in parse("承包工", synonyms).concepts[0].alts if a.text == "国际工程承包"]
     assert [a.mode for a in phrase] == ["grams"]  # a phrase of several words only where it occurs as it is
-    crowded = SynonymIndex([["出口信用保险", "信保"], ["出口信贷", "买方信贷"], ["出口信息", "外贸数据"]])
-    assert {a.text for a in parse("出口信", crowded).concepts[0].alts} == {"出口信"}  # three groups: no guess
+    # Of many groups, the closest completions (shortest terms) are taken; of too many, none.
+    several = SynonymIndex([["出口信用保险公司", "中信保"], ["出口信贷", "买方信贷"], ["出口信保", "信用保险"], ["出口信息", "外贸数据"], ["出口信誉评级", "商誉"]])
+    assert {a.text for a in parse("出口信", several).concepts[0].alts} - {"出口信"} == {"买方信贷", "信用保险", "外贸数据"}
+    crowded = SynonymIndex([[f"出口信{c}", f"别名{c}"] for c in "一二三四五六七"])
+    assert {a.text for a in parse("出口信", crowded).concepts[0].alts} == {"出口信"}  # seven groups: no guess
 
 
 def test_weak_words_of_a_question_are_optional_and_only_score():
