@@ -110,12 +110,17 @@ class ParsedQuery:
         return [c for c in self.concepts if not c.scoring_only] or self.concepts
 
     def highlight_terms(self) -> list[str]:
-        """Every surface string worth marking in a snippet, longest first."""
-        terms = {c.text for c in self.concepts}
+        """Every surface string worth marking in a snippet, longest first.
+
+        Synonyms and related terms are marked whole; only what the user typed is also marked
+        word by word (not 工作 and 合作 of 出国工作 and 劳务合作 for 出国打工).
+        """
+        terms = {c.text for c in self.concepts if not c.scoring_only}
         for concept in self.concepts:
             for alt in concept.alts:
                 terms.add(alt.text)
-                terms.update(t for t in alt.tokens if len(t) > 1 or not is_cjk(t))
+                if alt.weight >= LITERAL_WEIGHT or alt.text == concept.text:
+                    terms.update(t for t in alt.tokens if len(t) > 1 or not is_cjk(t))
         return sorted((t for t in terms if t), key=len, reverse=True)
 
     def phrase(self) -> str:

@@ -89,3 +89,11 @@ def test_lone_character_joins_a_word_only_where_a_word_is_being_typed():
     assert [c.text for c in parse("包工程", SynonymIndex([])).concepts] == ["包工程"]
     texts = [c.text for c in parse("劳务人员出了事故", SynonymIndex([])).concepts]
     assert texts == ["劳务人员", "出", "事故"]  # 出 ("to have") stands alone, not 人员出
+
+
+def test_synonyms_are_highlighted_whole_and_typed_words_word_by_word():
+    synonyms = SynonymIndex([["出国打工", "出国工作", "对外劳务合作"]])
+    terms = parse("出国打工 签证办理", synonyms).highlight_terms()
+    assert {"出国打工", "出国工作", "对外劳务合作", "签证", "办理"} <= set(terms)
+    assert "工作" not in terms and "合作" not in terms
+    assert terms == sorted(terms, key=len, reverse=True)
