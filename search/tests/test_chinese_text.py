@@ -80,6 +80,7 @@ def test_weak_words_of_a_question_are_optional_and_only_score():
     hint = by_text["(多久)"]
     assert hint.scoring_only and {"工作日", "时限"} <= {a.text for a in hint.alts}
     assert "才能" not in [c.text for c in parsed.retrieving] and "(多久)" not in [c.text for c in parsed.retrieving]
+    assert "(手续)" in [c.text for c in parse("去非洲投资需要办哪些手续", SynonymIndex([])).concepts]
     only_weak = parse("办理", SynonymIndex([]))
     assert [c.text for c in only_weak.required] == ["办理"]  # a query of weak words still asks for them
 
