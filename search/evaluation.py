@@ -102,8 +102,8 @@ def _date(value, where: str) -> date:
         pass
     found = DATE_RE.match(text)
     try:
-        return date(*map(int, found.groups())) if found else date.fromisoformat(text)
-    except ValueError:
+        return date(*map(int, found.groups()))
+    except (AttributeError, ValueError):  # no date pattern, or no such day (2024/2/30)
         raise EvaluationInputError(f"{where} 的 published_at 不是日期：{value}（应为 YYYY-MM-DD）") from None
 
 
@@ -140,17 +140,18 @@ class _Vocabulary:
     def __init__(self):
         from taxonomy.models import Country, Industry
 
-        self.country_names = dict(Country.objects.values_list("code", "name_zh"))
+        countries = Country.objects.values_list("code", "name_zh", "name_en")
+        self.country_names = {code: zh for code, zh, _ in countries}
+        self.countries = {n.lower(): code for code, zh, en in countries for n in (zh, en) if n}
         self.industry_names = dict(Industry.objects.values_list("code", "name_zh"))
-        self.countries = {n.lower(): c for c, zh, en in Country.objects.values_list("code", "name_zh", "name_en") for n in (zh, en) if n}
         self.industries = {name: code for code, name in self.industry_names.items()}
 
-    def read(self, values, by_name: dict, names: dict, code_length: int) -> tuple[list[str], list[str]]:
+    def read(self, values, by_name: dict, names: dict) -> tuple[list[str], list[str]]:
         """(codes, searchable words) of one facet's values."""
         codes, words = [], []
         for value in values or []:
             value = str(value).strip()
-            code = value.upper() if value.isascii() and value.upper() in names and len(value) <= code_length else by_name.get(value.lower())
+            code = value.upper() if value.upper() in names else by_name.get(value.lower())
             if code:
                 codes.append(code)
                 words.append(names[code])
@@ -159,10 +160,10 @@ class _Vocabulary:
         return codes, words
 
     def countries_of(self, values):
-        return self.read(values, self.countries, self.country_names, 2)
+        return self.read(values, self.countries, self.country_names)
 
     def industries_of(self, values):
-        return self.read(values, self.industries, self.industry_names, 1)
+        return self.read(values, self.industries, self.industry_names)
 
 
 def load_documents(path: Path) -> list[IndexDocument]:

@@ -190,12 +190,12 @@ def _dedupe(alts: list[Alt]) -> list[Alt]:
 
 
 def _completions(fragment: str, synonyms) -> list[Alt]:
-    """Alternatives for a fragment that is part of a term of one or two synonym groups.
+    """Alternatives for a fragment that is part of a term of some synonym groups.
 
     承包工 is part of 对外承包工程, so it also looks for that group's other terms (国际工程承包…)
-    as whole words or unbroken phrases; 劳务合 (对外劳务合作) also finds 外派劳务. Of several groups the
-    two whose terms holding the fragment are shortest are taken (出口信 → 出口信保's group); a
-    fragment found in more than six groups says too little to choose, and gets none.
+    as whole words or unbroken phrases; 劳务合 (对外劳务合作) also finds 外派劳务. Of several groups
+    the three whose terms holding the fragment are shortest are taken (出口信 → 出口信保's group
+    first); a fragment found in more than six groups says too little to choose, and gets none.
     """
     groups = synonyms.completing(fragment) if synonyms is not None else []
     if not 1 <= len(groups) <= MAX_CANDIDATE_GROUPS:

@@ -56,8 +56,9 @@ def _part_idf(part: str, stats: Stats) -> float:
 
 
 def concept_weights(parsed, stats: Stats) -> list[float]:
-    """How much each concept matters: its best alternative's IDF."""
-    return [max(alt.weight * alt_idf(alt, stats) for alt in c.alts) for c in parsed.concepts]
+    """How much each concept matters: its best alternative's IDF — nothing for a scoring-only
+    concept (a weak word, an answer hint), which adds when present and costs nothing when missing."""
+    return [0.0 if c.scoring_only else max(alt.weight * alt_idf(alt, stats) for alt in c.alts) for c in parsed.concepts]
 
 
 def _saturate(tf_title, tf_body, row, stats: Stats) -> float:
@@ -114,18 +115,15 @@ def alt_scales(concept, stats: Stats) -> list[float]:
 def score(parsed, row, stats: Stats, weights: list[float], scales: list[list[float]] | None = None) -> float:
     if scales is None:
         scales = [alt_scales(c, stats) for c in parsed.concepts]
-    total, covered, wanted = 0.0, 0.0, 0.0
+    total, covered = 0.0, 0.0
     for concept, weight, concept_scales in zip(parsed.concepts, weights, scales, strict=True):
         best = max(alt.weight * scale * alt_score(alt, row, stats) for alt, scale in zip(concept.alts, concept_scales, strict=True))
-        # A scoring-only concept (a weak word, an answer hint) adds when present and costs
-        # nothing when missing: it is not part of what the query is about.
-        if not concept.scoring_only:
-            wanted += weight
         if best > 0:
             total += best
-            covered += 0 if concept.scoring_only else weight
+            covered += weight
     if not total:
         return 0.0
+    wanted = sum(weights)
     coverage = covered / wanted if wanted else 1.0
     total *= coverage * coverage
     phrase = parsed.phrase()

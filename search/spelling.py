@@ -41,7 +41,7 @@ def _known_words(using: str):
     )
     for token, df in frequent:
         words[token] = df
-    for term in current_synonyms().group_of:
+    for term in current_synonyms().terms():
         words.setdefault(term, 1)
     for line in USER_DICT.read_text(encoding="utf-8").splitlines():
         if line.split():

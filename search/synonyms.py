@@ -91,40 +91,36 @@ class SynonymIndex:
     def __init__(self, groups: list[list[str]], related: list[list[str]] | None = None):
         self.groups = [g for g in groups if len(g) >= 2]
         self.group_of = _merged(self.groups)
-        self.related_of = {}
-        for term, terms in _merged([g for g in related or [] if len(g) >= 2]).items():
-            same = self.group_of.get(term, [term])
-            self.related_of[term] = [t for t in terms if t not in same]
-        for term in self.related_of:
-            self.group_of.setdefault(term, [term])
-        terms = sorted(self.group_of, key=len, reverse=True)
-        patterns = [re.escape(t) if not t.isascii() else rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" for t in terms]
+        self.related_of = {
+            term: [t for t in terms if t not in self.group_of.get(term, [term])]
+            for term, terms in _merged([g for g in related or [] if len(g) >= 2]).items()
+        }
+        patterns = [re.escape(t) if not t.isascii() else rf"(?<![a-z0-9]){re.escape(t)}(?![a-z0-9])" for t in sorted(self.terms(), key=len, reverse=True)]
         self.pattern = re.compile("|".join(patterns)) if patterns else None
+
+    def terms(self) -> set[str]:
+        """Every term recognised in a query: those of synonym groups and of related groups."""
+        return set(self.group_of) | set(self.related_of)
 
     def find(self, normalized: str) -> list[PhraseMatch]:
         if not self.pattern:
             return []
         return [
-            PhraseMatch(m.group(0), m.start(), m.end(), self.group_of[m.group(0)], self.related_of.get(m.group(0), []))
+            PhraseMatch(text, m.start(), m.end(), self.group_of.get(text, [text]), self.related_of.get(text, []))
             for m in self.pattern.finditer(normalized)
+            for text in [m.group(0)]
         ]
 
     def completing(self, fragment: str) -> list[list[str]]:
-        """The groups with a term that holds ``fragment`` (normalised) inside it, each once, the
-        group of the shortest such term first (出口信 → 出口信保 before 出口信保融资)."""
+        """The synonym groups with a term that holds ``fragment`` (normalised) inside it, each once,
+        the group of the shortest such term first (出口信 → 出口信保 before 出口信保融资)."""
         fragment = normalize(fragment)
-        shortest: dict[int, tuple[int, list[str]]] = {}
+        shortest: dict[tuple[str, ...], int] = {}
         for term, group in self.group_of.items():
-            if fragment in term and term != fragment and len(group) > 1:
-                known = shortest.get(id(group))
-                if known is None or len(term) < known[0]:
-                    shortest[id(group)] = (len(term), group)
-        ordered = sorted(shortest.values(), key=lambda pair: pair[0])
-        groups = []
-        for _, group in ordered:
-            if group not in groups:
-                groups.append(group)
-        return groups
+            if fragment in term and term != fragment:
+                key = tuple(group)
+                shortest[key] = min(shortest.get(key, len(term)), len(term))
+        return [list(group) for group in sorted(shortest, key=shortest.get)]
 
     def expand(self, term: str) -> list[str]:
         return self.group_of.get(normalize(term), [])
