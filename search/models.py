@@ -7,6 +7,7 @@ in step by triggers on SQLite, a generated ``tsvector`` column with a GIN index 
 (``search.ranking``) from the same columns, so both databases return the same results.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -97,6 +98,13 @@ class Synonym(models.Model):
 
     def __str__(self):
         return " ↔ ".join(self.term_list())
+
+    def clean(self):
+        # One term alone finds nothing more than itself: say so instead of saving a group that
+        # does nothing (the snippet form calls this; the kind decides the wording).
+        if len(self.term_list()) < 2:
+            what = "相关词" if self.kind == SynonymKind.RELATED else "同义词"
+            raise ValidationError({"terms": f"一组{what}至少要有两个不同的词，用逗号或顿号分隔，如：外汇，汇率"})
 
     def term_list(self) -> list[str]:
         from search.synonyms import split_terms

@@ -179,6 +179,18 @@ def test_synonym_snippet_edit_is_audited_and_applied(client, make_user, add_docs
     assert AuditEntry.objects.filter(action="search.synonym_created").exists()
 
 
+def test_a_group_of_one_term_is_refused_with_the_reason(client, make_user):
+    from audit.models import AuditEntry
+    from search.models import Synonym
+
+    client.force_login(make_user("root", staff=True, is_superuser=True))
+    response = client.post("/admin/snippets/sitesearch/synonym/add/", {"terms": "外汇，外汇", "kind": "related", "note": "", "is_active": "on"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "一组相关词至少要有两个不同的词" in html and "外汇，外汇" in html
+    assert not Synonym.objects.filter(terms="外汇，外汇").exists()
+    assert not AuditEntry.objects.filter(action="search.synonym_created").exists()
+
+
 def test_related_reading_tag_never_shows_expired(column, publish):
     from portal.tests.factories import article
 
