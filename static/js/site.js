@@ -1,12 +1,35 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
+  var root = document.documentElement;
+  // With scripts on, the phone header folds its tools and columns behind the menu button.
+  root.classList.add("js");
+  var header = document.querySelector(".site-header");
+  var menuToggle = document.querySelector("[data-menu-toggle]");
+  if (header && menuToggle) menuToggle.hidden = false;
+
+  function setMenu(open) {
+    header.classList.toggle("menu-open", open);
+    menuToggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
   document.addEventListener("click", function (event) {
+    if (menuToggle && event.target.closest("[data-menu-toggle]")) {
+      setMenu(!header.classList.contains("menu-open"));
+      return;
+    }
     var toggle = event.target.closest("[data-toggle-elder]");
     if (!toggle) return;
-    var on = !document.documentElement.classList.contains("elder");
-    document.documentElement.classList.toggle("elder", on);
+    var on = !root.classList.contains("elder");
+    root.classList.toggle("elder", on);
     document.cookie = "elder_mode=" + (on ? "1" : "0") + ";path=/;max-age=31536000;SameSite=Lax";
     toggle.setAttribute("aria-pressed", on ? "true" : "false");
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && header && header.classList.contains("menu-open")) {
+      setMenu(false);
+      menuToggle.focus();
+    }
   });
 })();
