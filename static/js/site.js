@@ -18,6 +18,16 @@
       setMenu(!header.classList.contains("menu-open"));
       return;
     }
+    var errorLink = event.target.closest("[data-error-summary] a[href^='#']");
+    if (errorLink) {
+      var field = document.getElementById(errorLink.getAttribute("href").slice(1));
+      if (field) {
+        event.preventDefault();
+        field.scrollIntoView({ block: "center" });
+        field.focus();
+      }
+      return;
+    }
     var toggle = event.target.closest("[data-toggle-elder]");
     if (!toggle) return;
     var on = !root.classList.contains("elder");
@@ -25,6 +35,10 @@
     document.cookie = "elder_mode=" + (on ? "1" : "0") + ";path=/;max-age=31536000;SameSite=Lax";
     toggle.setAttribute("aria-pressed", on ? "true" : "false");
   });
+
+  // A form came back with errors: take keyboard and screen-reader users to the summary at its top.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && header && header.classList.contains("menu-open")) {
