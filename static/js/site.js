@@ -36,6 +36,24 @@
     toggle.setAttribute("aria-pressed", on ? "true" : "false");
   });
 
+  // Data tables: give each cell its column heading, so that on a phone a row reads as a card.
+  Array.prototype.forEach.call(document.querySelectorAll("main table.data"), function (table) {
+    if (table.hasAttribute("data-no-stack") || !table.tHead) return;
+    var headings = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) {
+      return cell.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (headings[column] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", headings[column]);
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+    table.classList.add("stacked");
+  });
+
   // A form came back with errors: take keyboard and screen-reader users to the summary at its top.
   var summary = document.querySelector("[data-error-summary]");
   if (summary) summary.focus();
