@@ -36,6 +36,34 @@
     toggle.setAttribute("aria-pressed", on ? "true" : "false");
   });
 
+  // Drawers (the search filters on a phone): a button opens its panel, × or Escape closes it.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-drawer-toggle]"), function (button) {
+    button.hidden = false;
+  });
+  function closeDrawers() {
+    Array.prototype.forEach.call(document.querySelectorAll(".drawer.open"), function (drawer) {
+      drawer.classList.remove("open");
+      var opener = document.querySelector("[data-drawer-toggle='" + drawer.id + "']");
+      if (opener) { opener.setAttribute("aria-expanded", "false"); opener.focus(); }
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var opener = event.target.closest("[data-drawer-toggle]");
+    if (opener) {
+      var drawer = document.getElementById(opener.getAttribute("data-drawer-toggle"));
+      if (!drawer) return;
+      drawer.classList.add("open");
+      opener.setAttribute("aria-expanded", "true");
+      var first = drawer.querySelector("select, input:not([type=hidden]), button");
+      if (first) first.focus();
+    } else if (event.target.closest("[data-drawer-close]")) {
+      closeDrawers();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeDrawers();
+  });
+
   // Data tables: give each cell its column heading, so that on a phone a row reads as a card.
   Array.prototype.forEach.call(document.querySelectorAll("main table.data"), function (table) {
     if (table.hasAttribute("data-no-stack") || !table.tHead) return;
