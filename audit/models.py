@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from audit.labels import action_label
+
 
 class AppendOnlyError(Exception):
     """Audit entries are never changed or removed through the application."""
@@ -44,6 +46,11 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.actor_repr} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        """The event's Chinese name, for pages that show people their own entries."""
+        return action_label(self.action)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

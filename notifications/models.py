@@ -65,6 +65,13 @@ class Message(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def kind_label(self) -> str:
+        """The kind's Chinese name, for templates: the code itself is never shown."""
+        from notifications.kinds import kind_label  # kinds imports Channel from this module
+
+        return kind_label(self.kind)
+
 
 class Delivery(models.Model):
     """One copy of a message sent through one external channel."""
