@@ -5,6 +5,7 @@ filtered in the database; both are loaded by migrations and read-only in use.
 """
 
 from django.db import models
+from django.utils.translation import get_language
 
 
 class Continent(models.TextChoices):
@@ -17,21 +18,32 @@ class Continent(models.TextChoices):
 
 
 class Country(models.Model):
-    """A country or region by ISO 3166-1 alpha-2 code, with its Chinese name."""
+    """A country or region by ISO 3166-1 alpha-2 code; names from CLDR (``taxonomy.country_names``).
+
+    ``sort_zh`` (pinyin with tones) and ``sort_en`` (plain letters) are stored so lists can be
+    ordered in the database; ``taxonomy.selectors.countries`` picks the one for the active language.
+    """
 
     code = models.CharField("代码", max_length=2, primary_key=True)
     alpha3 = models.CharField("三位代码", max_length=3, unique=True)
     name_zh = models.CharField("中文名称", max_length=64)
     name_en = models.CharField("英文名称", max_length=128)
     continent = models.CharField("大洲", max_length=16, choices=Continent.choices, db_index=True)
+    sort_zh = models.CharField("拼音排序键", max_length=200, default="", editable=False)
+    sort_en = models.CharField("英文排序键", max_length=200, default="", editable=False)
 
     class Meta:
-        ordering = ["continent", "code"]
+        ordering = ["sort_zh", "code"]
         verbose_name = "国家(地区)"
         verbose_name_plural = "国家(地区)"
 
     def __str__(self):
         return self.name_zh
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language: English on English pages, Chinese otherwise."""
+        return self.name_en if (get_language() or "").startswith("en") else self.name_zh
 
 
 class Industry(models.Model):
