@@ -123,6 +123,8 @@ class ReportForm(forms.ModelForm):
 
 
 class QueueFilterForm(forms.Form):
+    TODO = "todo"  # 待我处理: the filings waiting for this reviewer's own step (``awaiting_review_by``)
+
     q = forms.CharField(label="搜索", required=False, widget=forms.TextInput(attrs={"placeholder": "项目名称、企业、备案编号"}))
     state = forms.ChoiceField(label="状态", required=False)
     kind = forms.ChoiceField(label="类型", required=False, choices=[("", "全部"), *Kind.choices])
@@ -133,7 +135,7 @@ class QueueFilterForm(forms.Form):
         from taxonomy.cities import Jurisdiction
 
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [("", "全部"), *[(v, label) for v, label in State.choices if v != State.DRAFT]]
+        self.fields["state"].choices = [(self.TODO, "待我处理"), ("", "全部"), *[(v, label) for v, label in State.choices if v != State.DRAFT]]
         self.fields["city"].choices = [("", "全部"), *Jurisdiction.choices]
         if not show_city:
             del self.fields["city"]

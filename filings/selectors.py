@@ -7,7 +7,8 @@ a list and a detail page cannot disagree about what a user may see.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, DateTimeField, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import OrgKind
@@ -59,6 +60,29 @@ def review_queue(user) -> QuerySet:
     if city is None:
         return Filing.objects.none()
     return Filing.objects.filter(jurisdiction=city).exclude(state=State.DRAFT)
+
+
+def awaiting_review_by(user) -> QuerySet:
+    """Filings waiting for ``user``'s own review step (待我处理): a city bureau's city's filings
+    submitted or in first review, the department's those in provincial review."""
+    scope = Q(pk__in=[])
+    if is_department(user):
+        scope |= Q(state__in=PROVINCE_STAGE)
+    city = bureau_city_of(user) if user.is_authenticated else None
+    if city is not None:
+        scope |= Q(jurisdiction=city, state__in=CITY_STAGE)
+    return Filing.objects.filter(scope)
+
+
+def with_review_deadline(filings: QuerySet) -> QuerySet:
+    """``filings`` annotated with ``review_deadline``: when the reviewer of the current stage is due
+    (as ``next_step`` counts it), None for states no reviewer acts on. The queues sort by it."""
+    since = Coalesce("state_changed_at", "updated_at")
+    return filings.annotate(review_deadline=Case(
+        When(state__in=CITY_STAGE, then=since + timedelta(days=settings.FILINGS_CITY_REVIEW_DAYS)),
+        When(state__in=PROVINCE_STAGE, then=since + timedelta(days=settings.FILINGS_PROVINCE_REVIEW_DAYS)),
+        default=None, output_field=DateTimeField(),
+    ))
 
 
 def filings_for_org(org) -> QuerySet:

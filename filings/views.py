@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -24,6 +24,7 @@ from filings.models import FilingAttachment, FilingReport, Kind, ReportKind
 from filings.money import MissingRate, reporting_requirement, to_usd
 from filings.selectors import (
     actors_for,
+    awaiting_review_by,
     can_see_personal_data,
     enterprise_of,
     filings_for_org,
@@ -34,6 +35,7 @@ from filings.selectors import (
     review_queue,
     time_in_state,
     with_last_progress,
+    with_review_deadline,
 )
 from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor, transitions_from
 
@@ -260,18 +262,24 @@ def report_review(request, pk, report_id):
     return redirect("filings:detail", pk)
 
 
-def _queue_filtered(request):
+def _queue_filtered(request, default_state=""):
+    """The reviewer's filings filtered by the query string; ``default_state`` applies when the
+    query names no state (the queue page opens on 待我处理, the export keeps every state)."""
     if not is_reviewer(request.user):
         raise PermissionDenied("只有市州商务局和省商务厅工作人员可以查看备案队列")
     department = is_department(request.user)
-    form = QueueFilterForm(request.GET or None, show_city=department)
+    params = request.GET.copy()
+    params.setdefault("state", default_state)
+    form = QueueFilterForm(params, show_city=department)
     filings = review_queue(request.user).select_related("organization", "country", "industry")
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
             q = data["q"]
             filings = filings.filter(Q(project_name__icontains=q) | Q(organization__name__icontains=q) | Q(number__icontains=q) | Q(organization__credit_code__iexact=q))
-        if data["state"]:
+        if data["state"] == QueueFilterForm.TODO:
+            filings = filings & awaiting_review_by(request.user)
+        elif data["state"]:
             filings = filings.filter(state=data["state"])
         if data["kind"]:
             filings = filings.filter(kind=data["kind"])
@@ -280,16 +288,21 @@ def _queue_filtered(request):
     ids = [int(i) for i in request.GET.getlist("ids") if i.isdigit()]
     if ids:
         filings = filings.filter(pk__in=ids)
-    return form, filings.order_by("state_changed_at", "id")
+    # Soonest reviewer deadline first (overdue at the top); records no reviewer acts on follow, newest first.
+    return form, with_review_deadline(filings).order_by(F("review_deadline").asc(nulls_last=True), "-state_changed_at", "-id")
 
 
 @login_required
 def queue(request):
-    form, filings = _queue_filtered(request)
+    form, filings = _queue_filtered(request, default_state=QueueFilterForm.TODO)
     page = Paginator(with_last_progress(filings), 30).get_page(request.GET.get("page"))
     now = timezone.now()
     rows = [{"filing": f, "days": time_in_state(f, now).days, "next": next_step(f, now)} for f in page.object_list]
-    context = {"form": form, "page_obj": page, "rows": rows, "reports": services.pending_reports_for(request.user)[:20], "query": request.GET.urlencode()}
+    context = {
+        "form": form, "page_obj": page, "rows": rows, "reports": services.pending_reports_for(request.user)[:20],
+        "query": form.data.urlencode(), "state": form.data.get("state", ""), "todo": QueueFilterForm.TODO,
+        "todo_count": (review_queue(request.user) & awaiting_review_by(request.user)).count(),
+    }
     return TemplateResponse(request, "filings/queue.html", context)
 
 
