@@ -111,16 +111,25 @@ def _managed_call(user, pk):
     return get_object_or_404(calls_managed_by(user), pk=pk)
 
 
+TODO = "todo"  # the manage list's default: calls that still need the publisher (draft or collecting)
+
+
 @login_required
 def manage(request):
     _staff_or_403(request.user)
-    calls = calls_managed_by(request.user).order_by("-created_at")
-    status = request.GET.get("status", "")
-    if status in CallStatus.values:
-        calls = calls.filter(status=status)
+    calls = calls_managed_by(request.user)
+    # Opens on 待我处理: drafts to publish and calls still collecting, soonest closing first;
+    # "全部" (status=) lists every call, newest first.
+    status = request.GET.get("status", TODO)
+    if status == TODO:
+        calls = calls.filter(status__in=[CallStatus.DRAFT, CallStatus.PUBLISHED]).order_by("closes_at", "pk")
+    elif status in CallStatus.values:
+        calls = calls.filter(status=status).order_by("closes_at" if status != CallStatus.CLOSED else "-closes_at", "pk")
+    else:
+        status, calls = "", calls.order_by("-created_at")
     page = Paginator(calls, 20).get_page(request.GET.get("page"))
     return TemplateResponse(request, "datacalls/manage.html", {"page_obj": page, "can_publish": can_publish(request.user),
-                                                               "statuses": CallStatus.choices, "status": status,
+                                                               "statuses": CallStatus.choices, "status": status, "todo": TODO,
                                                                "city": bureau_city_of(request.user)})
 
 
