@@ -85,7 +85,7 @@ TILES = [
     Tile(ORG, "单位与成员", "accounts:organization", "单位认证、成员邀请与管理"),
     Tile(ORG, "项目备案", "filings:mine", "境外投资、对外承包工程、对外劳务合作项目报告", _enterprise),
     Tile(ORG, "外派劳务备案", "labour:mine", "外派人员名单导入与备案", _enterprise),
-    Tile(ORG, "数据报送", "datacalls:mine", "按期填报主管部门发起的数据调查", _certified),
+    Tile(ORG, "数据报送", "datacalls:index", "按期填报主管部门发起的数据调查", _certified),
     Tile(ORG, "园区年度考核", "zones:mine", "境外经贸合作园区年度数据申报", _certified),
     Tile(ORG, "境外机构维护", "overseas:mine", "商(协)会、代表处与园区资料维护", _certified),
     Tile(ORG, "名录资料", "directory:edit", "湘企名录中展示的企业信息", _enterprise),
