@@ -34,7 +34,7 @@ def test_password_login_with_username_or_mobile(client, make_user):
 
 def test_unsafe_next_is_ignored(client, make_user):
     make_user("zhang")
-    assert post_login(client, "zhang", "Xiang#2026", next="https://evil.example/").url == "/"
+    assert post_login(client, "zhang", "Xiang#2026", next="https://evil.example/").url == "/workbench/"
 
 
 def test_wrong_password_and_unknown_user_get_the_same_message(client, make_user):

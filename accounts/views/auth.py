@@ -1,11 +1,12 @@
 """Sign-in (password or SMS code), sign-out, captcha, SMS codes, password reset/change and staff 2FA."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -51,7 +52,7 @@ def login_view(request):
                 user, error = _check_credentials(request, mode, form, identifier)
                 if user is not None:
                     account.complete_login(request, user, identifier=identifier, method=mode)
-                    return redirect(safe_next(request))
+                    return redirect(safe_next(request, resolve_url(settings.LOGIN_REDIRECT_URL)))
                 state = throttle.record_failure(identifier, ip, request=request, method=mode)
                 if state.locked:
                     error = throttle.locked_message(state)
