@@ -20,6 +20,7 @@ class Item:
     url: str = ""
     next_step: str = ""  # empty when nothing is due
     deadline: date | None = None
+    waiting_on: str = ""  # who takes the next step when it is not the organisation ("市州商务局", "对方单位")
 
     @property
     def overdue(self) -> bool:
@@ -79,3 +80,9 @@ def next_steps(sections) -> list[tuple[Section, Item]]:
     """All items waiting on someone, soonest deadline first (undated last)."""
     pending = [(s, i) for s in sections for i in s.pending]
     return sorted(pending, key=lambda p: (p[1].deadline is None, p[1].deadline or date.max))
+
+
+def split_next_steps(steps) -> tuple[list, list]:
+    """``next_steps`` in two: the organisation's own to-dos, and those waiting on government or
+    another party (``waiting_on`` set); each keeps the deadline order."""
+    return [p for p in steps if not p[1].waiting_on], [p for p in steps if p[1].waiting_on]

@@ -12,6 +12,9 @@ from django.utils import timezone
 
 from archive.registry import Item, as_date, register
 
+# Who takes the next step when it is not the organisation itself (``Item.waiting_on``).
+CITY_BUREAU, DEPARTMENT, AUTHORITY, PLATFORM, HANDLER, ORGANISER = "市州商务局", "省商务厅", "商务主管部门", "平台运营", "承办部门", "主办方"
+
 
 def filings_section(org, user):
     """The organisation's filings that filings lets ``user`` read (``filings_visible_to``): the
@@ -22,18 +25,21 @@ def filings_section(org, user):
     for f in with_last_progress(filings_for_org(org).filter(pk__in=filings_visible_to(user).values("pk")))[:50]:
         step = next_step(f)
         items.append(Item(f"{f.get_kind_display()}：{f.project_name}", f.get_state_display(), reverse("filings:detail", args=[f.pk]),
-                          step["text"] if step["actor"] else "", as_date(step["deadline"])))
+                          step["text"] if step["actor"] else "", as_date(step["deadline"]),
+                          waiting_on={"city": CITY_BUREAU, "province": DEPARTMENT}.get(step["actor"], "")))
     return items
 
 
 def labour_section(org, user):
     """The organisation's dispatch filings that labour lets ``user`` read (``dispatches_visible_to``)."""
+    from labour.models import State
     from labour.selectors import dispatches_for_org, dispatches_visible_to, next_step
 
     items = []
     for f in dispatches_for_org(org).filter(pk__in=dispatches_visible_to(user).values("pk"))[:50]:
         text, deadline = next_step(f)
-        items.append(Item(f"外派劳务：{f.project_name}（{f.country.name_zh}）", f.get_state_display(), reverse("labour:detail", args=[f.pk]), text, as_date(deadline)))
+        items.append(Item(f"外派劳务：{f.project_name}（{f.country.name_zh}）", f.get_state_display(), reverse("labour:detail", args=[f.pk]), text, as_date(deadline),
+                          waiting_on=AUTHORITY if f.state == State.SUBMITTED else ""))
     return items
 
 
@@ -57,7 +63,8 @@ def zones_section(org, user):
     for r in reports:
         deadline = date(r.year + 1, 3, 31) if r.state == State.DRAFT else None
         status = r.get_state_display() + (f"（{r.total_score} 分，{r.grade}）" if r.state == State.PUBLISHED else "")
-        items.append(Item(f"{r.year} 年度园区考核", status, reverse("zones:detail", args=[r.pk]), steps.get(r.state, ""), deadline))
+        items.append(Item(f"{r.year} 年度园区考核", status, reverse("zones:detail", args=[r.pk]), steps.get(r.state, ""), deadline,
+                          waiting_on=DEPARTMENT if r.state in (State.SUBMITTED, State.SCORED) else ""))
     return items
 
 
@@ -67,7 +74,7 @@ def overseas_section(org, user):
 
     items = [Item(f"境外机构：{i.name}", "已发布" if i.published else "未公开", reverse("overseas:detail", args=[i.pk])) for i in own_institutions(org)]
     for c in own_changes(org).filter(state=ChangeState.PENDING):
-        items.append(Item(f"境外机构信息变更：{c.data.get('name', '')}", c.get_state_display(), reverse("overseas:change", args=[c.pk]), "等待平台审核"))
+        items.append(Item(f"境外机构信息变更：{c.data.get('name', '')}", c.get_state_display(), reverse("overseas:change", args=[c.pk]), "等待平台审核", waiting_on=PLATFORM))
     return items
 
 
@@ -80,7 +87,7 @@ def consultation_section(org, user):
         url = reverse("consultation:mine_detail", args=[e.pk]) if own else ""
         step = "等待答复" if e.status == Status.OPEN else ("查看答复，满意请评价" if e.status == Status.ANSWERED and e.rating is None else "")
         deadline = as_date(e.due_at) if e.status == Status.OPEN else None
-        items.append(Item(f"咨询：{e.subject}", e.get_status_display(), url, step, deadline))
+        items.append(Item(f"咨询：{e.subject}", e.get_status_display(), url, step, deadline, waiting_on=HANDLER if e.status == Status.OPEN else ""))
     return items
 
 
@@ -108,14 +115,14 @@ def events_section(org, user):
     items = []
     for r in registrations_for_org(org)[:50]:
         event = r.event
-        step, deadline = "", None
+        step, deadline, waiting_on = "", None, ""
         if r.status == RegistrationStatus.CONFIRMED and not event.is_past:
             step, deadline = "按时参会（参会手册含入场码）", as_date(event.starts_at)
         elif r.status == RegistrationStatus.PENDING:
-            step = "等待主办方审核报名"
+            step, waiting_on = "等待主办方审核报名", ORGANISER
         status = r.get_status_display() + (f"（候补第 {r.position} 位）" if r.position else "")
         url = reverse("events:detail", args=[event.pk]) if event.published_at else ""
-        items.append(Item(f"活动报名：{event.title}（{timezone.localtime(event.starts_at):%Y-%m-%d}）", status, url, step, deadline))
+        items.append(Item(f"活动报名：{event.title}（{timezone.localtime(event.starts_at):%Y-%m-%d}）", status, url, step, deadline, waiting_on=waiting_on))
     return items
 
 
@@ -141,7 +148,7 @@ def matching_section(org, user):
     openable = set(listings_visible_to(user).filter(pk__in=[li.pk for li in listings]).values_list("pk", flat=True))
     items = []
     for li in listings:
-        status, step, deadline = li.get_status_display(), "", None
+        status, step, deadline, waiting_on = li.get_status_display(), "", None, ""
         if li.status == Status.PUBLISHED:
             if li.valid_until < today:  # past its validity, not yet taken off by the periodic job
                 status = Status.EXPIRED.label
@@ -152,11 +159,33 @@ def matching_section(org, user):
         elif li.status == Status.RETURNED:
             step = "修改后重新提交"
         elif li.status == Status.PENDING:
-            step = "等待平台审核"
+            step, waiting_on = "等待平台审核", PLATFORM
         elif li.status == Status.DRAFT:
             step = "完善并提交审核"
         url = reverse("matching:detail", args=[li.pk]) if li.pk in openable else ""
-        items.append(Item(f"对接信息：{li.title}（{li.get_kind_display()}）", status, url, step, deadline))
+        items.append(Item(f"对接信息：{li.title}（{li.get_kind_display()}）", status, url, step, deadline, waiting_on=waiting_on))
+    return items
+
+
+def intents_section(org, user):
+    """Intents the organisation sent and received (合作意向), as matching lets ``user`` read them
+    (``intents_visible_to``: only the sender and the listing's owner; no staff role reads intents)."""
+    from django.db.models import Q
+
+    from matching.models import IntentStatus
+    from matching.selectors import intents_visible_to
+
+    intents = intents_visible_to(user).filter(Q(sender_org=org) | Q(listing__organization=org)).order_by("-created_at")[:50]
+    items = []
+    for i in intents:
+        sent = i.sender_org_id == org.pk
+        listing = i.listing
+        other = (listing.organization.name if listing.organization_id else listing.peer_org_name) if sent else i.sender_org.name
+        step, waiting_on = "", ""
+        if i.status == IntentStatus.PENDING:
+            step, waiting_on = ("等待对方回复", other or "对方单位") if sent else ("回复对方的合作意向", "")
+        title = f"{'发出' if sent else '收到'}的意向：{listing.title}（{'致' if sent else '来自'} {other}）"
+        items.append(Item(title, i.get_status_display(), reverse("matching:intent", args=[i.pk]), step, waiting_on=waiting_on))
     return items
 
 
@@ -177,3 +206,4 @@ def register_installed():
         register("events", "活动报名", events_section, order=70)
     if apps.is_installed("matching"):
         register("matching", "经贸对接信息", matching_section, order=80)
+        register("intents", "合作意向（发出与收到）", intents_section, order=85)

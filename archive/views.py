@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from accounts.models import Organization
-from archive.registry import next_steps, sections_for
+from archive.registry import next_steps, sections_for, split_next_steps
 from archive.selectors import can_view, is_archive_reviewer, organizations_visible_to
 from audit.services import log
 from guides.content import GUIDES
@@ -31,7 +31,9 @@ def detail(request, org_id):
     if request.user.organization_id != org.pk:
         log("archive.view", request=request, target=org)
     sections = sections_for(org, request.user)
-    context = {"org": org, "sections": sections, "next_steps": next_steps(sections), "guides": GUIDES, "own": request.user.organization_id == org.pk}
+    own_steps, waiting_steps = split_next_steps(next_steps(sections))
+    context = {"org": org, "sections": sections, "own_steps": own_steps, "waiting_steps": waiting_steps, "guides": GUIDES,
+               "own": request.user.organization_id == org.pk}
     return TemplateResponse(request, "archive/detail.html", context)
 
 
