@@ -8,7 +8,8 @@
 Each benchmark measures its own baseline in the same run and writes ``bench/results/<name>.json``;
 this script only runs them (whatever ``DATABASE_URL`` says is passed on) and then reads those
 files: every figure named ``ratio…``/``speedup…`` (and the targets, where a benchmark has them) is
-shown. The exit code is 1 when a benchmark failed or missed a target.
+shown, after the absolute figures a benchmark lists under ``figures`` (kB and LCP in bench/phone).
+The exit code is 1 when a benchmark failed or missed a target.
 """
 
 import argparse
@@ -78,6 +79,7 @@ def summarise(name):
         rows = [(f"{k} (req/s ÷ minimal view)", v) for k, v in data["ratios"].items()]
     else:
         rows = list(ratio_figures(data)) or list(latency_ratios(data))
+    rows = [*data.get("figures", {}).items(), *rows]  # absolute figures a benchmark wants shown (bench/phone)
     if "articles_per_second" in data:
         rows.insert(0, ("articles per second", data["articles_per_second"]))
     return rows, data.get("targets", {})
