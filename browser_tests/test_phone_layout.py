@@ -1,11 +1,14 @@
-"""Every page fits a 390 px phone: no sideways scrolling and no zoom-out, logged out and as each role.
+"""Every page fits a 390 px phone: no sideways scrolling and no zoom-out, logged out and as each role;
+and every public page passes axe-core in elder mode.
 
 With the demo content loaded, a phone-sized Chromium (390 × 844, touch, mobile viewport) walks the
 site by its links: logged out from the home page, then signed in as each demo role from the home
 page, the workbench, the account centre and the inbox. Each route (one Wagtail page per column) is
 checked once per role it is new to; a page fails when the document is wider than the screen or the
 browser had to widen the layout viewport (zoom out) to fit it. The failure names the page and the
-elements that stick out.
+elements that stick out. The public pages are walked a second time with elder mode (长者模式) on:
+there each page must also have no WCAG 2.1 A/AA violation by axe-core, body text of at least
+18 px and no running animation. The demo content is loaded once for all of it (about two minutes).
 """
 
 import io
@@ -25,8 +28,8 @@ ROLES = [
     "sysadmin", "secadmin", "auditor",
 ]
 STARTS = ["/", "/workbench/", "/accounts/me/", "/notifications/"]
-MAX_NEW_PAGES = {"anon": 140}  # per role; others below
-MAX_NEW_PAGES_SIGNED_IN = 45
+MAX_NEW_PAGES = {"anon": 100, "elder": 60}  # per walk; a signed-in role adds up to 30 pages no role has shown yet
+MAX_NEW_PAGES_SIGNED_IN = 30
 # Not pages of the public site: the frameworks' admin screens, files, feeds and actions.
 SKIP = re.compile(
     r"^/(admin|django-admin|static|media|_util)/|/(logout|export|download|feed|rss|atom)|\.(xlsx|xls|csv|pdf|zip|xml|ics|json|txt|png|jpg)$|/i18n/"
@@ -59,9 +62,16 @@ def route_key(path):
     return match.route
 
 
+ELDER = """() => ({
+  fontSize: parseFloat(getComputedStyle(document.body).fontSize),
+  moving: document.getAnimations().filter(a => a.playState === 'running').length,
+})"""
+
+
 class PhoneWalk:
-    def __init__(self, page, base_url):
+    def __init__(self, page, base_url, wcag_violations):
         self.page = page
+        self.wcag_violations = wcag_violations
         self.base = base_url
         self.host = urlsplit(base_url).netloc
         self.seen_keys = set()
@@ -75,7 +85,21 @@ class PhoneWalk:
             if parts.netloc == self.host and parts.scheme in ("http", "https"):
                 yield parts.path + (f"?{parts.query}" if parts.query else "")
 
-    def walk(self, role, starts, limit):
+    def check_elder(self, url):
+        """Elder mode: no WCAG 2.1 A/AA violation found by axe-core, text at least 18 px, nothing moving."""
+        found = self.page.evaluate(ELDER)
+        problems = [
+            f"{v['id']} ({v['impact']}): " + " | ".join(" ".join(n["target"]) for n in v["nodes"][:2])
+            for v in self.wcag_violations(self.page)
+        ]
+        if found["fontSize"] < 18:
+            problems.append(f"body text {found['fontSize']} px (at least 18 px in elder mode)")
+        if found["moving"]:
+            problems.append(f"{found['moving']} animations running")
+        for problem in problems:
+            self.failures.append(f"elder mode: {url}: {problem}")
+
+    def walk(self, role, starts, limit, elder=False):
         queue = deque(starts)
         queued = set(starts)
         new_pages = 0
@@ -85,7 +109,7 @@ class PhoneWalk:
             key = route_key(path)
             if SKIP.search(path) or key is None or (key, role) in self.seen_keys:
                 continue
-            if key in {k for k, _ in self.seen_keys} and url not in starts:
+            if not elder and url not in starts and key in {k for k, _ in self.seen_keys}:
                 continue  # another role already checked this page
             self.seen_keys.add((key, role))
             response = self.page.goto(self.base + url, wait_until="domcontentloaded")
@@ -99,6 +123,8 @@ class PhoneWalk:
                     f"{role}: {url} (HTTP {response.status}) is {layout['scrollWidth']} px wide in a {PHONE['width']} px screen"
                     f" (layout viewport {layout['innerWidth']} px); sticking out: {', '.join(layout['wide']) or '?'}"
                 )
+            if elder:
+                self.check_elder(url)
             for link in self.links():
                 if link not in queued:
                     queued.add(link)
@@ -117,12 +143,16 @@ def phone(browser, live_server):
     context.close()
 
 
-def test_every_page_fits_a_390px_phone_for_every_role(phone, live_server, login_as):
+def test_every_page_fits_a_390px_phone_for_every_role(phone, live_server, login_as, wcag_violations):
     from accounts.models import User
 
     call_command("load_demo", quiet_logins=True, stdout=io.StringIO())
-    walk = PhoneWalk(phone, live_server.url)
+    walk = PhoneWalk(phone, live_server.url, wcag_violations)
     walk.walk("anon", ["/", "/search/?q=肯尼亚 投资"], MAX_NEW_PAGES["anon"])
+    # The public pages again in elder mode (适老化), each also checked by axe-core.
+    phone.context.add_cookies([{"name": "elder_mode", "value": "1", "url": live_server.url}])
+    walk.walk("anon, elder mode", ["/", "/search/?q=肯尼亚 投资"], MAX_NEW_PAGES["elder"], elder=True)
+    phone.context.clear_cookies()
     for role in ROLES:
         phone.context.clear_cookies()
         login_as(phone, User.objects.get(username=role))
