@@ -12,7 +12,35 @@ from config import i18n_coverage
 APPS = i18n_coverage.app_dirs()
 # Apps whose interface is not yet translated (issue 15, in progress). Strict: an app that passes
 # while listed here fails the run, so it must be taken off the list.
-NOT_YET_TRANSLATED = set(APPS)
+NOT_YET_TRANSLATED = {
+    "accounts",
+    "aid",
+    "archive",
+    "audit",
+    "background",
+    "consortia",
+    "consultation",
+    "datacalls",
+    "demo",
+    "directory",
+    "events",
+    "experts",
+    "filings",
+    "guides",
+    "labour",
+    "matching",
+    "notifications",
+    "overseas",
+    "portal",
+    "rating",
+    "sitesearch",
+    "stats",
+    "taxonomy",
+    "templates",
+    "uploads",
+    "workbench",
+    "zones",
+}
 
 
 def per_app(strict):
