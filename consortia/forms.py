@@ -3,12 +3,14 @@ from django.db.models import Q
 
 from accounts.models import CertificationStatus, Organization
 from consortia.models import Consortium
-from taxonomy.models import Country, Industry
+from taxonomy.forms import CountryChoiceField
+from taxonomy.models import Industry
+from taxonomy.widgets import SearchableSelect
 
 
 class ConsortiumForm(forms.ModelForm):
-    country = forms.ModelChoiceField(label="项目所在国家(地区)", queryset=Country.objects.order_by("continent", "name_zh"))
-    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all())
+    country = CountryChoiceField(label="项目所在国家(地区)")
+    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all(), widget=SearchableSelect)
     roles = forms.CharField(
         label="招募角色",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -68,5 +70,5 @@ class ApplyForm(forms.Form):
 
 
 class ConsortiumFilterForm(forms.Form):
-    country = forms.ModelChoiceField(label="国家(地区)", queryset=Country.objects.order_by("continent", "name_zh"), required=False, empty_label="全部国家(地区)", to_field_name="code")
-    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all(), required=False, empty_label="全部行业", to_field_name="code")
+    country = CountryChoiceField(label="国家(地区)", required=False, empty_label="全部国家(地区)", to_field_name="code")
+    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all(), required=False, empty_label="全部行业", to_field_name="code", widget=SearchableSelect)

@@ -4,7 +4,7 @@ from django.conf import settings
 
 from consultation.models import Category, Event
 from taxonomy.cities import City
-from taxonomy.models import Country
+from taxonomy.forms import CountryChoiceField
 from uploads.checking import check_uploads
 
 
@@ -31,7 +31,7 @@ class AskForm(forms.Form):
     body = forms.CharField(label="问题描述", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
     asker_name = forms.CharField(label="称呼", max_length=50)
     city = forms.ChoiceField(label="相关市州（可选）", choices=[("", "不限"), *City.choices], required=False)
-    country = forms.ModelChoiceField(label="相关国家（可选）", queryset=Country.objects.order_by("name_zh"), required=False, empty_label="不限")
+    country = CountryChoiceField(label="相关国家（可选）", required=False, empty_label="不限")
     attachments = AttachmentsField(label="附件（可选）", required=False, help_text="最多 5 个，支持 PDF、图片、Word、Excel")
     page = forms.IntegerField(widget=forms.HiddenInput, required=False)
     expert = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -4,16 +4,16 @@ from django.forms import inlineformset_factory
 from accounts.models import InstitutionType
 from directory.models import EnterpriseCase, EnterpriseProfile
 from taxonomy.cities import Jurisdiction
-from taxonomy.models import Country, Industry
+from taxonomy.forms import CountryChoiceField, CountryMultipleChoiceField
+from taxonomy.models import Industry
+from taxonomy.widgets import SearchableSelect
 
 
 class ProfileForm(forms.ModelForm):
     industries = forms.ModelMultipleChoiceField(
         label="所属行业", queryset=Industry.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, help_text="国民经济行业分类门类"
     )
-    countries = forms.ModelMultipleChoiceField(
-        label="业务所在国家(地区)", queryset=Country.objects.order_by("continent", "name_zh"), required=False, widget=forms.SelectMultiple(attrs={"size": 10})
-    )
+    countries = CountryMultipleChoiceField(label="业务所在国家(地区)", required=False)
 
     class Meta:
         model = EnterpriseProfile
@@ -23,7 +23,7 @@ class ProfileForm(forms.ModelForm):
             "address", "address_visibility", "listed",
         ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 5}), "business": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"countries": "按住 Ctrl（Mac 为 ⌘）可多选", "listed": "取消勾选后，名录中不再显示本企业（本企业成员仍可预览）"}
+        help_texts = {"countries": "可多选，输入文字或拼音查找", "listed": "取消勾选后，名录中不再显示本企业（本企业成员仍可预览）"}
 
     def __init__(self, *args, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,6 +42,7 @@ CaseFormSet = inlineformset_factory(
     EnterpriseProfile,
     EnterpriseCase,
     fields=["title", "country", "year", "description"],
+    field_classes={"country": CountryChoiceField},
     extra=1,
     max_num=20,
     can_delete=True,
@@ -51,8 +52,8 @@ CaseFormSet = inlineformset_factory(
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label="关键词", required=False, max_length=50, widget=forms.TextInput(attrs={"type": "search", "placeholder": "企业名称、业务、产品…"}))
-    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all(), required=False, empty_label="全部行业", to_field_name="code")
-    country = forms.ModelChoiceField(label="国家(地区)", queryset=Country.objects.order_by("continent", "name_zh"), required=False, empty_label="全部国家(地区)", to_field_name="code")
+    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all(), required=False, empty_label="全部行业", to_field_name="code", widget=SearchableSelect)
+    country = CountryChoiceField(label="国家(地区)", required=False, empty_label="全部国家(地区)", to_field_name="code")
     city = forms.ChoiceField(label="所属市州", required=False, choices=[("", "全部市州"), *Jurisdiction.choices])
 
     def filters(self) -> dict:

@@ -2,7 +2,9 @@ from django import forms
 
 from accounts.mobile import normalize_mobile, validate_mobile
 from events.models import AskedField, Event
-from taxonomy.models import Country, Industry
+from taxonomy.forms import CountryMultipleChoiceField
+from taxonomy.models import Industry
+from taxonomy.widgets import SearchableSelectMultiple
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -19,10 +21,11 @@ class EventForm(forms.ModelForm):
             "capacity", "max_attendees_per_registration", "registration_opens_at", "registration_closes_at", "needs_approval",
             "asked_fields", "body", "agenda", "recap",
         ]
+        field_classes = {"countries": CountryMultipleChoiceField}
         widgets = {
             "starts_at": DATETIME, "ends_at": DATETIME, "registration_opens_at": DATETIME, "registration_closes_at": DATETIME,
             "body": forms.Textarea(attrs={"rows": 8}), "agenda": forms.Textarea(attrs={"rows": 6}), "recap": forms.Textarea(attrs={"rows": 4}),
-            "countries": forms.SelectMultiple(attrs={"size": 8}), "industries": forms.SelectMultiple(attrs={"size": 6}),
+            "industries": SearchableSelectMultiple,
         }
 
     def __init__(self, *args, organizer_org=None, fixed_city=None, **kwargs):
@@ -30,7 +33,6 @@ class EventForm(forms.ModelForm):
         if fixed_city:
             self.fields["city"].choices = [c for c in self.fields["city"].choices if c[0] == fixed_city]
             self.fields["city"].help_text = "市州商务局发布本市州的活动"
-        self.fields["countries"].queryset = Country.objects.order_by("continent", "name_zh")
         self.fields["industries"].queryset = Industry.objects.order_by("code")
         self.fields["organizer_name"].required = organizer_org is None
         if organizer_org is not None:

@@ -21,6 +21,7 @@ from events.forms import CheckInForm, EventForm, NoteForm, NotifyForm, attendee_
 from events.models import Event, Kind, Registration, RegistrationStatus
 from taxonomy.cities import Jurisdiction
 from taxonomy.models import Country
+from taxonomy.selectors import ordered
 
 # --- public ----------------------------------------------------------------------------------
 
@@ -32,7 +33,7 @@ def event_list(request):
     selected["africa"] = request.GET.get("africa") == "1"
     qs = selectors.filter_events(selectors.public_events(), past=past, **selected).prefetch_related("countries")
     page = Paginator(qs, 12).get_page(request.GET.get("page"))
-    countries = Country.objects.filter(events__status__in=selectors.PUBLIC_STATUSES).distinct().order_by("continent", "name_zh")
+    countries = ordered(Country.objects.filter(events__status__in=selectors.PUBLIC_STATUSES).distinct())
     return TemplateResponse(request, "events/list.html", {
         "page_obj": page, "past": past, "selected": selected, "cities": Jurisdiction.choices, "kinds": Kind.choices,
         "countries": countries, "can_create": selectors.can_create(request.user),

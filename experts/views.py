@@ -7,12 +7,13 @@ from django.template.response import TemplateResponse
 from experts.models import Expert, Field
 from experts.selectors import experts
 from taxonomy.models import Country
+from taxonomy.selectors import ordered
 
 
 def expert_list(request):
     filters = {k: request.GET.get(k, "").strip() for k in ("field", "country", "language", "q")}
     page = Paginator(experts(**filters), 12).get_page(request.GET.get("page"))
-    countries = Country.objects.filter(experts__is_active=True).distinct().order_by("name_zh")
+    countries = ordered(Country.objects.filter(experts__is_active=True).distinct())
     return TemplateResponse(request, "experts/list.html", {"page_obj": page, "filters": filters, "fields": Field.choices, "countries": countries})
 
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 from stdnum.cn import ric
 
 from filings.models import Filing, FilingReport, FinancingSource, Kind, ReportKind
+from taxonomy.forms import CountryChoiceField
+from taxonomy.widgets import SearchableSelect
 
 COMMON_FIELDS = ["project_name", "country", "industry", "chinese_party", "foreign_party", "amount", "currency", "start_date", "end_date"]
 KIND_FIELDS = {
@@ -27,7 +29,9 @@ class FilingForm(forms.ModelForm):
     class Meta:
         model = Filing
         fields = sorted({f for kind_fields in KIND_FIELDS.values() for f in kind_fields} | set(CONTACT_FIELDS))
+        field_classes = {"country": CountryChoiceField}
         widgets = {
+            "industry": SearchableSelect,
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),

@@ -1,18 +1,15 @@
 from django import forms
 
 from labour.models import DispatchFiling
+from taxonomy.forms import CountryChoiceField
 
 
 class DispatchForm(forms.ModelForm):
     class Meta:
         model = DispatchFiling
         fields = ["country", "employer", "project_name", "job_category", "planned_workers", "start_date", "end_date", "contact_name", "contact_phone"]
+        field_classes = {"country": CountryChoiceField}
         widgets = {"start_date": forms.DateInput(attrs={"type": "date"}), "end_date": forms.DateInput(attrs={"type": "date"})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = self.fields["country"].queryset.order_by("name_zh")
-        self.fields["country"].label_from_instance = lambda c: c.name_zh
 
     def clean(self):
         data = super().clean()

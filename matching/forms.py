@@ -9,7 +9,10 @@ from matching.attachments import MAX_FILES, validate_upload
 from matching.kinds import DEMAND_KINDS, Kind, Side
 from matching.models import ContactPreference, Listing
 from matching.services.listings import validate_listing
-from taxonomy.models import Continent, Country, Industry
+from taxonomy.forms import CountryCodeField, CountryCodesField
+from taxonomy.models import Continent, Industry
+from taxonomy.selectors import host_country_choices
+from taxonomy.widgets import SearchableSelect, SearchableSelectMultiple
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -28,17 +31,9 @@ class AttachmentsField(forms.FileField):
         return files
 
 
-def country_choices():
-    labels = dict(Continent.choices)
-    groups = {}
-    for country in Country.objects.exclude(continent="other").order_by("continent", "name_zh"):
-        groups.setdefault(labels[country.continent], []).append((country.code, country.name_zh))
-    return list(groups.items())
-
-
 class ListingForm(forms.ModelForm):
-    countries = forms.MultipleChoiceField(label="国家(地区)", required=False, help_text="可多选；不选表示不限国别（如面向各国的金融、咨询服务）")
-    industries = forms.ModelMultipleChoiceField(label="行业（GB/T 4754 门类）", queryset=Industry.objects.order_by("code"), required=False)
+    countries = CountryCodesField(label="国家(地区)", required=False, help_text="可多选；不选表示不限国别（如面向各国的金融、咨询服务）")
+    industries = forms.ModelMultipleChoiceField(label="行业（GB/T 4754 门类）", queryset=Industry.objects.order_by("code"), required=False, widget=SearchableSelectMultiple)
     attachments = AttachmentsField(label="附件（可选）", required=False, help_text=f"最多 {MAX_FILES} 个，支持 PDF、图片、Word、Excel")
 
     class Meta:
@@ -59,9 +54,6 @@ class ListingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["countries"].choices = country_choices()
-        self.fields["countries"].widget.attrs["size"] = 8
-        self.fields["industries"].widget.attrs["size"] = 8
         self.fields["kind"].choices = [
             ("需求", [(k.value, k.label) for k in Kind if k in DEMAND_KINDS]),
             ("供给", [(k.value, k.label) for k in Kind if k not in DEMAND_KINDS]),
@@ -132,8 +124,8 @@ class MarketFilterForm(forms.Form):
     kind = forms.ChoiceField(label="类型", required=False)
     side = forms.ChoiceField(label="供需", required=False, choices=[("", "全部"), *Side.choices])
     region = forms.ChoiceField(label="地区", required=False, choices=[("", "全部地区"), *[c for c in Continent.choices if c[0] != "other"]])
-    country = forms.ChoiceField(label="国家(地区)", required=False)
-    industry = forms.ChoiceField(label="行业", required=False)
+    country = CountryCodeField(label="国家(地区)", required=False, empty_label="全部国家(地区)")
+    industry = forms.ChoiceField(label="行业", required=False, widget=SearchableSelect)
     amount_min = forms.IntegerField(label="金额不低于（美元）", required=False, min_value=0)
     amount_max = forms.IntegerField(label="金额不高于（美元）", required=False, min_value=0)
     q = forms.CharField(label="关键词", required=False, max_length=50)
@@ -141,11 +133,9 @@ class MarketFilterForm(forms.Form):
     def __init__(self, *args, region=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "全部类型"), *Kind.choices]
-        countries = Country.objects.exclude(continent="other").order_by("name_zh")
         if region:
-            countries = countries.filter(continent=region)
             del self.fields["region"]
-        self.fields["country"].choices = [("", "全部国家(地区)"), *[(c.code, c.name_zh) for c in countries]]
+            self.fields["country"].choices = [("", "全部国家(地区)"), *host_country_choices(continent=region)]
         self.fields["industry"].choices = [("", "全部行业"), *[(i.code, f"{i.code} {i.name_zh}") for i in Industry.objects.order_by("code")]]
 
     def clean(self):

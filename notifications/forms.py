@@ -10,7 +10,9 @@ from accounts.roles import ALL_ROLES
 from notifications.kinds import GROUPS
 from notifications.models import Channel, Digest
 from taxonomy.cities import City
+from taxonomy.forms import CountryCodesField
 from taxonomy.models import Industry
+from taxonomy.widgets import SearchableSelectMultiple
 
 EXTERNAL = [(c.value, c.label) for c in Channel if c != Channel.INBOX]
 
@@ -33,18 +35,15 @@ class PreferencesForm(forms.Form):
 
 class SubscriptionsForm(forms.Form):
     columns = forms.MultipleChoiceField(label="栏目", required=False, widget=forms.CheckboxSelectMultiple)
-    countries = forms.MultipleChoiceField(label="国家（地区）", required=False, widget=forms.SelectMultiple(attrs={"size": 8}))
+    countries = CountryCodesField(label="国家（地区）", required=False)
     industries = forms.MultipleChoiceField(label="行业", required=False, widget=forms.CheckboxSelectMultiple)
     cities = forms.MultipleChoiceField(label="市州", required=False, choices=City.choices, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, **kwargs):
         from wagtail.models import Page
 
-        from taxonomy.models import Country
-
         super().__init__(*args, **kwargs)
         self.fields["columns"].choices = [(str(p.pk), p.title) for p in Page.objects.filter(depth=3, live=True).order_by("path")]
-        self.fields["countries"].choices = [(c.code, c.name_zh) for c in Country.objects.order_by("continent", "name_zh")]
         self.fields["industries"].choices = [(i.code, f"{i.code} {i.name_zh}") for i in Industry.objects.order_by("code")]
 
 
@@ -91,12 +90,12 @@ class PushForm(forms.Form):
     body = forms.CharField(label="内容", widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)
     url = forms.CharField(label="链接（可选）", max_length=500, required=False)
     channels = forms.MultipleChoiceField(label="同时发送", choices=EXTERNAL, required=False, widget=forms.CheckboxSelectMultiple, help_text="站内信总是发送")
-    roles = forms.MultipleChoiceField(label="角色", required=False, choices=[(r.code, r.group_name) for r in ALL_ROLES], widget=forms.SelectMultiple(attrs={"size": 6}))
+    roles = forms.MultipleChoiceField(label="角色", required=False, choices=[(r.code, r.group_name) for r in ALL_ROLES], widget=SearchableSelectMultiple)
     user_types = forms.MultipleChoiceField(label="用户类型", required=False, choices=UserType.choices, widget=forms.CheckboxSelectMultiple)
     cities = forms.MultipleChoiceField(label="所属市州", required=False, choices=City.choices, widget=forms.CheckboxSelectMultiple)
-    industries = forms.MultipleChoiceField(label="行业", required=False, widget=forms.SelectMultiple(attrs={"size": 6}))
+    industries = forms.MultipleChoiceField(label="行业", required=False, widget=SearchableSelectMultiple)
     certified = forms.BooleanField(label="仅限已认证组织的用户", required=False)
-    events = forms.MultipleChoiceField(label="活动报名人", required=False, widget=forms.SelectMultiple(attrs={"size": 6}),
+    events = forms.MultipleChoiceField(label="活动报名人", required=False, widget=SearchableSelectMultiple,
                                        help_text="报名成功的参会单位/个人（近期及 90 天内结束的活动）")
     upload = forms.FileField(label="上传名单（可选）", required=False, help_text="第一列为用户名、手机号、邮箱或统一社会信用代码")
     send_at = forms.DateTimeField(label="定时发送（留空立即发送）", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))

@@ -1,6 +1,7 @@
 from django import forms
 
 from overseas.models import EDITABLE_FIELDS, OverseasInstitution
+from taxonomy.forms import CountryChoiceField
 
 
 class InstitutionForm(forms.ModelForm):
@@ -9,11 +10,7 @@ class InstitutionForm(forms.ModelForm):
         fields = EDITABLE_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 5}), "services": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"latitude": "十进制度数，南纬为负，如 -6.79235", "longitude": "十进制度数，西经为负，如 39.20833"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = self.fields["country"].queryset.order_by("name_zh")
-        self.fields["country"].label_from_instance = lambda c: c.name_zh
+        field_classes = {"country": CountryChoiceField}
 
 
 class ReviewForm(forms.Form):

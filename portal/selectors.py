@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from accounts.models import CertificationStatus, Organization, OrgKind
 from portal.models import ArticleKind, ArticlePage, CityZonePage, ColumnPage, ContinentPage, CountryPage
 from taxonomy.models import Continent, Country, Industry
+from taxonomy.selectors import country_ordering, host_countries
 
 PAGE_SIZE = 15
 STEPLEN = 4
@@ -151,7 +152,7 @@ def featured_countries(per_continent=12):
         CountryPage.objects.live()
         .exclude(capital="")
         .select_related("country")
-        .order_by("country__continent", "country__name_en")
+        .order_by("country__continent", *country_ordering("country__"))
         .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "country__continent", "country__name_zh", "country__code")
     )
     grouped = {}
@@ -164,10 +165,7 @@ def featured_countries(per_continent=12):
 # Columns
 # ---------------------------------------------------------------------------
 def filter_choices():
-    countries = {}
-    for country in Country.objects.only("code", "name_zh", "continent").order_by("continent", "name_zh"):
-        countries.setdefault(country.get_continent_display(), []).append(country)
-    return {"country_groups": countries.items(), "industries": list(Industry.objects.all())}
+    return {"countries": list(host_countries().only("code", "name_zh", "name_en")), "industries": list(Industry.objects.all())}
 
 
 def column_nav(column):
@@ -238,7 +236,7 @@ def countries_by_continent(index):
         CountryPage.objects.live()
         .descendant_of(index)
         .select_related("country")
-        .order_by("country__name_en")
+        .order_by(*country_ordering("country__"))
         .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "capital", "country__code", "country__name_zh", "country__continent")
     )
     counts = _article_counts_by_country()
@@ -254,7 +252,7 @@ def countries_of_continent(continent):
         CountryPage.objects.live()
         .child_of(continent)
         .select_related("country")
-        .order_by("country__name_en")
+        .order_by(*country_ordering("country__"))
         .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "capital", "population", "country__code", "country__name_zh", "country__name_en")
     )
     counts = _article_counts_by_country()

@@ -4,7 +4,8 @@ from django import forms
 
 from search import registry
 from taxonomy.cities import City
-from taxonomy.models import Country, Industry
+from taxonomy.forms import CountryCodeField
+from taxonomy.models import Industry
 
 SORTS = [("relevance", "按相关度"), ("date", "按时间")]
 
@@ -13,7 +14,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="关键词", max_length=200, required=False, error_messages={"max_length": "关键词太长了，请不要超过 200 个字。"})
     kind = forms.ChoiceField(label="类型", required=False)
     column = forms.CharField(label="栏目", max_length=100, required=False)
-    country = forms.ChoiceField(label="国家(地区)", required=False)
+    country = CountryCodeField(label="国家(地区)", required=False, empty_label="全部国家(地区)")
     industry = forms.ChoiceField(label="行业", required=False)
     city = forms.ChoiceField(label="市州", required=False, choices=[("", "全部市州"), *City.choices])
     date_from = forms.DateField(label="起始日期", required=False, error_messages={"invalid": "起始日期格式不对，请按 2024-01-31 的格式填写。"})
@@ -23,7 +24,6 @@ class SearchForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", "全部类型"), *registry.labels().items()]
-        self.fields["country"].choices = [("", "全部国家(地区)"), *Country.objects.order_by("name_en").values_list("code", "name_zh")]
         self.fields["industry"].choices = [("", "全部行业"), *Industry.objects.values_list("code", "name_zh")]
         for name in ("kind", "country", "industry", "city"):
             self.fields[name].error_messages["invalid_choice"] = f"没有这个{self.fields[name].label}选项，请重新选择。"
