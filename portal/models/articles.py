@@ -24,6 +24,8 @@ from portal.models.cached import CachedPageMixin
 from portal.models.classification import ArticleKind, InfoClass
 from portal.models.workflow import InfoClassMixin
 from taxonomy.cities import City
+from taxonomy.selectors import country_search_terms
+from taxonomy.widgets import SearchableSelectMultiple
 
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "blockquote"]
 
@@ -88,7 +90,14 @@ class ArticlePage(InfoClassMixin, CachedPageMixin, Page):
             ],
             heading="文章属性",
         ),
-        MultiFieldPanel([FieldPanel("countries"), FieldPanel("industries"), FieldPanel("tags")], heading="国别、行业与标签"),
+        MultiFieldPanel(
+            [
+                FieldPanel("countries", widget=SearchableSelectMultiple(search_terms=country_search_terms)),
+                FieldPanel("industries", widget=SearchableSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading="国别、行业与标签",
+        ),
         *Page.settings_panels,
     ]
     search_fields = [

@@ -15,6 +15,8 @@ from portal.models.cached import CachedPageMixin
 from portal.models.classification import InfoClass
 from portal.models.workflow import InfoClassMixin
 from taxonomy.models import Continent
+from taxonomy.selectors import country_search_terms
+from taxonomy.widgets import SearchableSelect
 
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -95,7 +97,7 @@ class CountryPage(InfoClassMixin, CachedPageMixin, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("country"),
+                FieldPanel("country", widget=SearchableSelect(search_terms=country_search_terms)),
                 FieldRowPanel([FieldPanel("capital"), FieldPanel("population"), FieldPanel("area")]),
                 FieldRowPanel([FieldPanel("gdp"), FieldPanel("currency")]),
                 FieldRowPanel([FieldPanel("languages"), FieldPanel("time_zone")]),
