@@ -95,3 +95,32 @@ def test_the_checker_reads_python_strings(tmp_path, settings):
     assert ("名称", True) in found and ("未包装", False) in found and ("提交", True) in found
     assert not any("日志" in text or "模块说明" in text for text, _ in found)
     assert any(text.startswith('f"共') and not wrapped for text, wrapped in found)
+
+
+def catalogs():
+    root = i18n_coverage.project_root()
+    for po in sorted(root.glob("**/locale/*/LC_MESSAGES/*.po")):
+        if ".venv" not in po.parts:
+            yield pytest.param(po, id=str(po.relative_to(root)))
+
+
+def key(value):
+    """A message's id or text as babel reads it (a plural's is a list or a tuple)."""
+    return tuple(value) if isinstance(value, (list, tuple)) else (value,)
+
+
+@pytest.mark.parametrize("po", catalogs())
+def test_every_compiled_catalog_matches_its_source(po):
+    """The .mo files are committed (a fresh machine may have no msgfmt); each must be compiled from
+    the current .po — after editing a .po, run ``manage.py compilemessages`` in its app."""
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo} is missing: run manage.py compilemessages"
+    with po.open("rb") as source, mo.open("rb") as compiled:
+        wanted = {key(m.id): key(m.string) for m in read_po(source) if m.id and any(key(m.string)) and not m.fuzzy}
+        have = {key(m.id): key(m.string) for m in read_mo(compiled) if m.id}
+    stale = [msgid for msgid, text in wanted.items() if have.get(msgid) != text]
+
+    assert not stale, f"{mo} is older than {po.name} for {len(stale)} strings (e.g. {stale[:3]}): run manage.py compilemessages"
