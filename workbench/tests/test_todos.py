@@ -263,3 +263,28 @@ def test_zone_sees_its_missing_annual_report(client, world, make_user, make_org)
     _html, board = board_of(client, make_user("zone_admin", org=zone, user_type="institution"))
     year = timezone.localdate().year - 1
     assert titles(board.mine) == [f"填报 {year} 年度园区考核材料"]
+
+
+def test_the_workbench_costs_no_query_per_item(client, world, enquiry, listing, intent, event, registration, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ent, sy = world["enterprise"], world["shaoyang_ent"]
+
+    def add(n):
+        for i in range(n):
+            create_filing(world["cs_org"], project_name=f"草稿{n}-{i}", start_date=timezone.localdate() + timedelta(days=30))
+            create_filing(world["cs_org"], project_name=f"已提交{n}-{i}", state=State.SUBMITTED)
+            enquiry(ent, f"咨询{n}-{i}", status=EnquiryStatus.ANSWERED)
+            intent(sy, listing(ent, f"采购{n}-{i}"))
+            intent(ent, listing(sy, f"供应{n}-{i}"))
+            registration(ent, event(f"活动{n}-{i}"), RegistrationStatus.CONFIRMED)
+
+    client.force_login(ent)
+    add(1)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/workbench/")
+    add(6)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        board = client.get("/workbench/").context["board"]
+    assert board.mine_count == 7 * 4 and board.waiting_count == 7 * 2
