@@ -14,11 +14,12 @@ import re
 import pytest
 from stdnum.cn import uscc
 
+from uploads.tests.samples import PDF
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "Xiangqi#2026"
 MOBILE = "13912345678"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def credit_code():

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from accounts.roles import DEPT_ADMIN
+from uploads.tests.samples import PDF
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def test_department_publishes_enterprise_fills_staff_sees_summary_and_exports(pa
     expect(page.get_by_label("营业收入（万美元）")).to_have_value("1250.5")
     page.get_by_label("盈利").check()
     report = tmp_path / "经营报告.pdf"
-    report.write_bytes(b"%PDF-1.4\n%demo report\n")
+    report.write_bytes(PDF)
     page.get_by_label("年度经营报告").set_input_files(str(report))
     assert axe_violations(page) == []
     shot(page, "datacalls-fill")

@@ -1,13 +1,26 @@
 """Uploaded-file checks shared by every app that accepts attachments.
 
-A file is accepted only if its extension is allowed, it is not empty, it is within the size limit
-and its first bytes are what that type must start with (so a renamed executable is refused). Every
-refusal is a ``ValidationError`` with a specific Chinese message naming the file.
+A file is accepted only if its extension is allowed, it is not empty, it is within the size limit,
+its first bytes are what that type must start with (so a renamed executable is refused) and —
+where a library can tell — its whole structure is that type's: a PDF must parse and have pages,
+an image must decode, an Office Open XML file must be an intact ZIP holding the main part of
+its kind (an XLSX must also open in openpyxl), an old Office file must have a sound compound-file
+header. So ``%PDF-`` followed by a web page is not a PDF. Every refusal is a ``ValidationError``
+with a specific Chinese message naming the file.
 """
 
+import struct
+import zipfile
+import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from PIL import Image
+from pypdf import PasswordType, PdfReader
+from pypdf.errors import PyPdfError
 
 # The first bytes each type must start with (office files are ZIP or OLE containers).
 SIGNATURES = {
@@ -24,6 +37,29 @@ SIGNATURES = {
     "ppt": (b"\xd0\xcf\x11\xe0",),
 }
 
+# What a parser fed a damaged or forged file raises. Any of them means the file is not what its
+# extension says; they are listed rather than caught wholesale so a bug of ours still shows.
+# (UnidentifiedImageError is an OSError, ElementTree.ParseError a SyntaxError, RecursionError a RuntimeError.)
+PARSE_ERRORS = (
+    PyPdfError, InvalidFileException, zipfile.BadZipFile, zlib.error, struct.error,
+    ValueError, LookupError, TypeError, AttributeError, EOFError, OSError, SyntaxError, RuntimeError,
+)
+
+IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP", "bmp": "BMP"}
+
+# Office Open XML: the kind's name in messages and the content type of its main part.
+OOXML_MAIN_PARTS = {
+    "docx": ("Word 文档", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+    "xlsx": ("Excel 工作簿", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+    "pptx": ("PowerPoint 演示文稿", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
+}
+CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+# A ZIP that unpacks to more than this is refused before it is unpacked (a "zip bomb").
+MAX_UNPACKED_MB = 200
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_ROOT_ENTRY = "Root Entry".encode("utf-16-le")
+
 
 def extension_of(name):
     return Path(name or "").suffix.lower().lstrip(".")
@@ -33,7 +69,7 @@ def check_upload(upload, *, allowed, max_mb, label=None):
     """Raise ``ValidationError`` unless ``upload`` is an allowed, non-empty, intact file of at most ``max_mb``.
 
     ``label`` names the file in messages (default: its name in quotes). Types without a known
-    signature are checked by extension and size only.
+    signature or structure are checked by extension and size only. The file is left at its start.
     """
     label = label or f"“{upload.name}”"
     extension = extension_of(upload.name)
@@ -51,6 +87,12 @@ def check_upload(upload, *, allowed, max_mb, label=None):
         upload.seek(0)
         if not head.startswith(SIGNATURES[extension]):
             raise ValidationError(f"{label}的内容与扩展名“.{extension}”不符，可能已损坏或被改名", code="content")
+    check = STRUCTURE_CHECKS.get(extension)
+    if check is not None:
+        try:
+            check(upload, label, extension)
+        finally:
+            upload.seek(0)
 
 
 def check_uploads(uploads, *, allowed, max_mb, max_files, existing=0):
@@ -59,3 +101,110 @@ def check_uploads(uploads, *, allowed, max_mb, max_files, existing=0):
         raise ValidationError(f"最多 {max_files} 个附件", code="count")
     for upload in uploads:
         check_upload(upload, allowed=allowed, max_mb=max_mb)
+
+
+# --- whole-structure checks, one per kind -------------------------------------------------------
+
+
+def _broken(label, kind, how="文件结构不完整"):
+    return ValidationError(f"{label}不是有效的 {kind}（{how}），可能已损坏或被改名，请重新导出后上传", code="structure")
+
+
+def _check_pdf(upload, label, extension):
+    """The cross-reference table, the catalogue and the page tree must parse, with at least one page."""
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload)
+        if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise ValidationError(f"{label}设有打开密码，审核人员无法查看，请去除密码后重新上传", code="encrypted")
+        pages = len(reader.pages)
+    except PARSE_ERRORS as exc:
+        raise _broken(label, "PDF 文件") from exc
+    if pages == 0:
+        raise _broken(label, "PDF 文件", "没有任何页面")
+
+
+def _check_image(upload, label, extension):
+    """The image must be of the format its extension names and decode to the last byte."""
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            if image.format != IMAGE_FORMATS[extension]:
+                raise ValidationError(f"{label}的内容与扩展名“.{extension}”不符，可能已损坏或被改名", code="content")
+            image.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.draft(image.mode, (1, 1))  # JPEG: decode at 1/8 scale; every byte is still read
+            image.load()
+    except Image.DecompressionBombError as exc:
+        raise ValidationError(f"{label}的图片尺寸过大（像素过多），请缩小后上传", code="structure") from exc
+    except PARSE_ERRORS as exc:
+        raise ValidationError(f"{label}的图片数据已损坏或不完整，请重新保存或扫描后上传", code="structure") from exc
+
+
+def _open_zip(upload, label, kind):
+    """An intact ZIP: every member's checksum holds and it does not unpack to more than MAX_UNPACKED_MB."""
+    upload.seek(0)
+    try:
+        archive = zipfile.ZipFile(upload)
+        if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED_MB * 1024 * 1024:
+            raise ValidationError(f"{label}解压后超过 {MAX_UNPACKED_MB} MB，不予接收", code="structure")
+        if archive.testzip() is not None:
+            raise _broken(label, kind, "压缩数据校验失败")
+    except PARSE_ERRORS as exc:
+        raise _broken(label, kind, "压缩结构已损坏") from exc
+    return archive
+
+
+def _check_zip(upload, label, extension):
+    _open_zip(upload, label, "ZIP 压缩包").close()
+
+
+def _check_ooxml(upload, label, extension):
+    """A ZIP whose ``[Content_Types].xml`` declares the kind's main part, and that part is there."""
+    kind, main_type = OOXML_MAIN_PARTS[extension]
+    with _open_zip(upload, label, kind) as archive:
+        names = set(archive.namelist())
+        if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
+            raise _broken(label, kind, "缺少 Office 文件的目录部分")
+        manifest = archive.read("[Content_Types].xml")
+        if b"<!DOCTYPE" in manifest.upper():  # Office never writes one; refusing it leaves no entity tricks
+            raise _broken(label, kind, "目录部分无法读取")
+        try:
+            types = ElementTree.fromstring(manifest)  # noqa: S314 -- no DTD (above), and ElementTree loads no external entities
+        except PARSE_ERRORS as exc:
+            raise _broken(label, kind, "目录部分无法读取") from exc
+        parts = [o.get("PartName", "").lstrip("/") for o in types.iter(f"{CONTENT_TYPES_NS}Override") if o.get("ContentType") == main_type]
+        if not parts or parts[0] not in names:
+            raise _broken(label, kind, "缺少正文部分")
+    if extension == "xlsx":
+        upload.seek(0)
+        try:
+            load_workbook(upload, read_only=True).close()
+        except PARSE_ERRORS as exc:
+            raise _broken(label, kind, "工作簿无法打开") from exc
+
+
+def _check_ole(upload, label, extension):
+    """An old Office file is an OLE compound file: its 512-byte header and its root directory entry must be sound."""
+    upload.seek(0)
+    header = upload.read(512)
+    if len(header) < 512 or not header.startswith(OLE_SIGNATURE):
+        raise _broken(label, "Office 97-2003 文件", "文件头不完整")
+    major, byte_order, sector_shift, mini_shift = struct.unpack_from("<HHHH", header, 26)
+    fat_sectors, first_directory = struct.unpack_from("<II", header, 44)
+    if byte_order != 0xFFFE or (major, sector_shift) not in {(3, 9), (4, 12)} or mini_shift != 6 or fat_sectors == 0:
+        raise _broken(label, "Office 97-2003 文件", "文件头已损坏")
+    upload.seek((first_directory + 1) << sector_shift)
+    root = upload.read(128)
+    if len(root) < 128 or not root.startswith(OLE_ROOT_ENTRY) or root[66] != 5:
+        raise _broken(label, "Office 97-2003 文件", "目录已损坏")
+
+
+STRUCTURE_CHECKS = {
+    "pdf": _check_pdf,
+    **dict.fromkeys(IMAGE_FORMATS, _check_image),
+    "zip": _check_zip,
+    **dict.fromkeys(OOXML_MAIN_PARTS, _check_ooxml),
+    **dict.fromkeys(("doc", "xls", "ppt"), _check_ole),
+}

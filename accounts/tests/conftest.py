@@ -7,24 +7,12 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import SmsOutbox
+from uploads.tests.samples import PDF, PNG
 
 STRONG = "Hunan#2026go"
 
-# A minimal valid PDF and PNG for licence uploads.
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def _png() -> bytes:
-    from io import BytesIO
-
-    from PIL import Image
-
-    buffer = BytesIO()
-    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-PNG = _png()
+# A small valid PDF and PNG for licence uploads (re-exported for the accounts tests).
+__all__ = ["PDF", "PNG"]
 
 
 @pytest.fixture(autouse=True)

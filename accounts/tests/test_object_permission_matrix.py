@@ -35,6 +35,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tests.test_permission_matrix import EVERYONE, OBJECT_URLS, PROTECTED, SIGNED_IN, STAFF, matches, outcome
+from uploads.tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +45,6 @@ SHAOYANG_REVIEWERS = (*DEPARTMENT, "shaoyang_bureau")
 SECURITY = ("sysadmin", "secadmin", "auditor")
 # Who manages an event of the 长沙 bureau (events.selectors.manageable_events).
 EVENT_MANAGERS = ("admin", "dept_admin", "operator", "operator_reviewer", "changsha_bureau")
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def row(default, *, anon="L", **users):

@@ -10,6 +10,7 @@ from accounts.models import SmsCode, SmsPurpose
 from accounts.roles import DEPT_ADMIN, city_bureau_role
 from consultation import services
 from consultation.models import Category, Enquiry
+from uploads.tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,10 @@ def test_logged_in_user_asks_with_a_valid_attachment_and_a_disguised_file_is_ref
     form = {"category": "policy", "subject": "税收协定", "body": "如何享受协定待遇", "asker_name": "赵", "city": "", "attachments": fake}
     response = client.post("/consultation/ask/", form)
     assert "“合同.pdf”的内容与扩展名“.pdf”不符" in response.content.decode() and not Enquiry.objects.exists()
-    form["attachments"] = SimpleUploadedFile("合同.pdf", b"%PDF-1.4 demo", content_type="application/pdf")
+    form["attachments"] = SimpleUploadedFile("合同.pdf", b"%PDF-1.4\n<html><script>alert(1)</script></html>", content_type="application/pdf")
+    response = client.post("/consultation/ask/", form)
+    assert "“合同.pdf”不是有效的 PDF 文件" in response.content.decode() and not Enquiry.objects.exists()
+    form["attachments"] = SimpleUploadedFile("合同.pdf", PDF, content_type="application/pdf")
     response = client.post("/consultation/ask/", form)
     enquiry = Enquiry.objects.get()
     assert response.status_code == 302 and enquiry.attachments.get().name == "合同.pdf" and enquiry.asker == user

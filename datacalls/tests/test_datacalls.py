@@ -15,10 +15,9 @@ from datacalls.models import Audience, CallStatus, DataCall, Reminder, Submissio
 from datacalls.selectors import completion_by_city, summary, target_orgs, target_rows, target_status
 from datacalls.tests.conftest import names
 from notifications.models import Message
+from uploads.tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n%test\n"
 
 
 def _login(client, user):

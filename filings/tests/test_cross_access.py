@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from filings.models import FilingAttachment, FilingReport, ReportState, State
+from uploads.tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n% test\n"
 
 
 def rows(response):

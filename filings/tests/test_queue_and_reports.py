@@ -15,8 +15,7 @@ from audit.models import AuditEntry
 from filings import services
 from filings.models import FilingAttachment, FilingReport, ReportKind, State
 from filings.selectors import filings_for_org, filings_visible_to, next_step
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from uploads.tests.samples import PDF
 
 
 def test_visibility_by_role(people, make_filing):

@@ -13,10 +13,10 @@ from matching.attachments import MAX_FILES, validate_uploads
 from matching.models import Listing, ListingAttachment, Status
 from matching.services import listings as services
 from matching.tests.support import client_for
+from uploads.tests.samples import PDF
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64
 
 
