@@ -33,6 +33,7 @@ PLATFORM_APPS = [
     # foundation (issue 2)
     "taxonomy",
     "background",
+    "uploads",
     "portal",
     "demo",
     "workbench",
@@ -245,7 +246,16 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))  # public: Wagtail images and documents only
+# What enterprises and people upload (licences, filing, enquiry, data-call and listing files):
+# outside MEDIA_ROOT, no URL, sent only by permission-checked views (uploads/storage.py).
+PRIVATE_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private")))
+# Where licences and listing attachments were kept before PRIVATE_ROOT; read only by the
+# data migrations that move old files into it (`*_private_uploads`).
+LEGACY_UPLOAD_ROOTS = {
+    "accounts": Path(env.str("ACCOUNTS_PRIVATE_ROOT", default=str(BASE_DIR / "var" / "private"))),
+    "matching": Path(env.str("MATCHING_ATTACHMENT_ROOT", default=str(BASE_DIR / "var" / "private" / "matching"))),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -368,7 +378,6 @@ TENCENT_SMS_SECRET_KEY = env.str("TENCENT_SMS_SECRET_KEY", default="")
 TENCENT_SMS_SDK_APP_ID = env.str("TENCENT_SMS_SDK_APP_ID", default="")
 TENCENT_SMS_REGION = env.str("TENCENT_SMS_REGION", default="ap-guangzhou")
 SMS_HTTP_TIMEOUT = env.int("SMS_HTTP_TIMEOUT", default=10)
-ACCOUNTS_PRIVATE_ROOT = Path(env.str("ACCOUNTS_PRIVATE_ROOT", default=str(BASE_DIR / "var" / "private")))
 LICENCE_MAX_MB = env.int("LICENCE_MAX_MB", default=5)
 INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)
 EMAIL_VERIFY_MAX_AGE_DAYS = env.int("EMAIL_VERIFY_MAX_AGE_DAYS", default=3)
@@ -430,7 +439,6 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMi
 
 # --- matching settings ---
 # Trade matchmaking (docs/matching.md): review, attachments, smart matching and the 全球撮合家 peer.
-MATCHING_ATTACHMENT_ROOT = Path(env.str("MATCHING_ATTACHMENT_ROOT", default=str(BASE_DIR / "var" / "private" / "matching")))
 MATCHING_ATTACHMENT_MAX_MB = env.int("MATCHING_ATTACHMENT_MAX_MB", default=10)
 MATCHING_ATTACHMENT_EXTENSIONS = env.list("MATCHING_ATTACHMENT_EXTENSIONS", default=["pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx"])
 MATCHING_MAX_VALIDITY_DAYS = env.int("MATCHING_MAX_VALIDITY_DAYS", default=365)

@@ -12,6 +12,7 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+PRIVATE_ROOT = BASE_DIR / "var" / "test-private" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 # Each xdist worker gets its own cache namespace when the cache is shared (Redis), and its own
 # Redis database: tests call cache.clear(), which flushes a whole database (sessions included).
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
@@ -26,4 +27,3 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # accounts: other apps' tests sign staff in with force_login; accounts' own tests switch these on.
 STAFF_REQUIRE_2FA = False
 PRIVACY_CONSENT_REQUIRED = False
-ACCOUNTS_PRIVATE_ROOT = BASE_DIR / "var" / "test-private" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405

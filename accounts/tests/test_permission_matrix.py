@@ -205,8 +205,11 @@ OBJECT_URLS = {
     "notifications:open": ({"pk": 999999}, PROTECTED),
     "notifications:push_detail": ({"pk": 999999}, PROTECTED),
     "consultation:mine_detail": ({"pk": 999999}, PROTECTED),
+    "consultation:mine_attachment": ({"pk": 999999, "attachment_id": 999999}, PROTECTED),
     "consultation:track": ({"token": "forged"}, PUBLIC),
+    "consultation:track_attachment": ({"token": "forged", "attachment_id": 999999}, PUBLIC),  # the signed link is the key
     "consultation:staff_detail": ({"pk": 999999}, PROTECTED),
+    "consultation:staff_attachment": ({"pk": 999999, "attachment_id": 999999}, PROTECTED),
     "experts:detail": ({"pk": 999999}, PUBLIC),
     "archive:detail": ({"org_id": 999999}, PROTECTED),
     "guides:detail": ({"slug": "no-such-guide"}, PUBLIC),

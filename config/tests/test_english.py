@@ -24,7 +24,6 @@ NOT_YET_TRANSLATED = {
     "demo",
     "directory",
     "events",
-    "experts",
     "filings",
     "guides",
     "labour",
