@@ -1,8 +1,8 @@
-"""Where uploaded business licences live: outside MEDIA_ROOT, served only through a permission-checked view."""
+"""Licences now live in the shared private store, ``uploads.storage``.
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+Kept only because migration 0002 names ``accounts.storage.private_storage``.
+"""
 
+from uploads.storage import private_storage
 
-def private_storage():
-    return FileSystemStorage(location=settings.ACCOUNTS_PRIVATE_ROOT, base_url=None)
+__all__ = ["private_storage"]

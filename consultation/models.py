@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 
 from taxonomy.cities import City
+from uploads.storage import RandomName, private_storage
 
 
 class Category(models.TextChoices):
@@ -111,12 +112,13 @@ class Event(models.Model):
 
 
 def attachment_path(instance, filename):
+    """The public path attachments had before private storage; kept only because migration 0001 names it."""
     return f"consultation/{instance.enquiry_id}/{filename}"
 
 
 class Attachment(models.Model):
     enquiry = models.ForeignKey(Enquiry, verbose_name="咨询", on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField("附件", upload_to=attachment_path)
+    file = models.FileField("附件", storage=private_storage, upload_to=RandomName("consultation"), max_length=200)
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小")
 

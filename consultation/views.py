@@ -1,19 +1,27 @@
-"""互动交流 pages: ask, follow one's own enquiries, FAQ (public); workbench and dashboard (staff)."""
+"""互动交流 pages: ask, follow one's own enquiries, FAQ (public); workbench and dashboard (staff).
+
+Attachments are sent only to the asker (signed in, or by the tracking link) and to the staff who
+may handle the enquiry (``selectors.enquiries_visible_to``); to anyone else they do not exist.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from audit.services import log
 from consultation import forms, selectors, services, tracking, verification
-from consultation.models import Category, Status
+from consultation.models import Attachment, Category, Status
 from experts.models import Expert
 from taxonomy.cities import City
+from uploads.downloads import send_private_file
 
 SESSION_MOBILE = "consultation_verified_mobile"
 
@@ -71,7 +79,17 @@ def mine(request):
     return TemplateResponse(request, "consultation/mine.html", {"page_obj": page})
 
 
-def _asker_page(request, enquiry, *, user=None, mobile=""):
+def _attachment_links(enquiry, url_name, key):
+    """Each attachment with the link that downloads it from this page (``key``: the enquiry's pk or the tracking token)."""
+    return [(a, reverse(url_name, args=[key, a.pk])) for a in enquiry.attachments.order_by("pk")]
+
+
+def _send_attachment(enquiry, attachment_id):
+    attachment = get_object_or_404(Attachment, pk=attachment_id, enquiry=enquiry)
+    return send_private_file(attachment.file, attachment.name)
+
+
+def _asker_page(request, enquiry, *, user=None, mobile="", token=""):
     rate_form = forms.RateForm(request.POST if request.POST.get("action") == "rate" else None)
     follow_form = forms.FollowUpForm(request.POST if request.POST.get("action") == "follow_up" else None)
     if request.method == "POST":
@@ -86,7 +104,8 @@ def _asker_page(request, enquiry, *, user=None, mobile=""):
                 return redirect(request.path)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
-    context = {"enquiry": enquiry, "events": selectors.timeline(enquiry, staff=False), "rate_form": rate_form, "follow_form": follow_form}
+    attachments = _attachment_links(enquiry, "consultation:track_attachment", token) if token else _attachment_links(enquiry, "consultation:mine_attachment", enquiry.pk)
+    context = {"enquiry": enquiry, "events": selectors.timeline(enquiry, staff=False), "rate_form": rate_form, "follow_form": follow_form, "attachments": attachments}
     return TemplateResponse(request, "consultation/asker_detail.html", context)
 
 
@@ -96,11 +115,23 @@ def mine_detail(request, pk):
     return _asker_page(request, enquiry, user=request.user)
 
 
+@login_required
+def mine_attachment(request, pk, attachment_id):
+    return _send_attachment(get_object_or_404(selectors.own_enquiries(request.user), pk=pk), attachment_id)
+
+
 def track(request, token):
     enquiry = tracking.enquiry_from_token(token)
     if enquiry is None:
         raise PermissionDenied("链接无效")
-    return _asker_page(request, enquiry, mobile=enquiry.mobile)
+    return _asker_page(request, enquiry, mobile=enquiry.mobile, token=token)
+
+
+def track_attachment(request, token, attachment_id):
+    enquiry = tracking.enquiry_from_token(token)
+    if enquiry is None:
+        raise Http404("文件不存在")
+    return _send_attachment(enquiry, attachment_id)
 
 
 def faq(request):
@@ -168,8 +199,18 @@ def staff_detail(request, pk):
     context = {
         "enquiry": enquiry, "events": selectors.timeline(enquiry, staff=True), "forms": bound,
         "can_reassign": selectors.can_reassign(request.user, enquiry), "now": timezone.now(),
+        "attachments": _attachment_links(enquiry, "consultation:staff_attachment", enquiry.pk),
     }
     return TemplateResponse(request, "consultation/staff_detail.html", context)
+
+
+@staff_required
+def staff_attachment(request, pk, attachment_id):
+    """A handler reads an asker's file: recorded in the audit log."""
+    enquiry = get_object_or_404(selectors.enquiries_visible_to(request.user), pk=pk)
+    response = _send_attachment(enquiry, attachment_id)
+    log("consultation.attachment_download", request=request, target=enquiry, detail={"attachment": attachment_id})
+    return response
 
 
 @staff_required

@@ -17,6 +17,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
 
 from taxonomy.cities import City
+from uploads.storage import RandomName, private_storage
 
 FIELD_TYPES = [
     ("singleline", "单行文本"),
@@ -139,13 +140,14 @@ class Submission(models.Model):
 
 
 def upload_to(instance, filename):
+    """The public path files had before private storage; kept only because migration 0001 names it."""
     return f"datacalls/{instance.submission.call_id}/{uuid.uuid4().hex}/{filename}"
 
 
 class SubmissionFile(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
     field_name = models.CharField("字段", max_length=255)
-    file = models.FileField("文件", upload_to=upload_to, max_length=300)
+    file = models.FileField("文件", storage=private_storage, upload_to=RandomName("datacalls"), max_length=300)
     original_name = models.CharField("原文件名", max_length=255)
     size = models.PositiveIntegerField("大小（字节）", default=0)
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)

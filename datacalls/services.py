@@ -103,7 +103,8 @@ def save_submission(call, org, form, *, by, submit: bool, request=None) -> Submi
     """Store the answers of ``form`` (valid) as ``org``'s submission of ``call``; ``submit`` hands it in.
 
     One submission per organisation: a second save updates it. Files replace earlier files of
-    the same field; a file field left empty keeps the earlier upload.
+    the same field (the earlier file leaves storage once the change is committed); a file field
+    left empty keeps the earlier upload.
     """
     with transaction.atomic():
         submission, _ = Submission.objects.select_for_update().get_or_create(call=call, organization=org)
@@ -115,7 +116,9 @@ def save_submission(call, org, form, *, by, submit: bool, request=None) -> Submi
             value = form.cleaned_data.get(field.clean_name)
             if field.field_type == "file":
                 if value:
-                    submission.files.filter(field_name=field.clean_name).delete()
+                    for replaced in submission.files.filter(field_name=field.clean_name):
+                        transaction.on_commit(lambda f=replaced.file: f.delete(save=False))
+                        replaced.delete()
                     stored = SubmissionFile.objects.create(submission=submission, field_name=field.clean_name, file=value,
                                                            original_name=value.name[:255], size=value.size)
                     data[field.clean_name] = {"name": stored.original_name, "file_id": stored.pk, "size": stored.size}

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -37,6 +37,7 @@ from datacalls.selectors import (
     target_status,
 )
 from filings.selectors import enterprise_of
+from uploads.downloads import send_private_file
 
 # --- enterprise side ----------------------------------------------------------------------------
 
@@ -94,9 +95,10 @@ def file_download(request, pk):
     stored = get_object_or_404(SubmissionFile.objects.select_related("submission__call"), pk=pk)
     if not submission_visible_to(request.user, stored.submission):
         raise Http404("文件不存在")
+    response = send_private_file(stored.file, stored.original_name)
     if enterprise_of(request.user) is None or enterprise_of(request.user).pk != stored.submission.organization_id:
         log("datacalls.file_download", actor=request.user, request=request, target=stored.submission, detail={"name": stored.original_name})
-    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
+    return response
 
 
 # --- staff side ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.db import models
 
 from accounts.models import Ownership
 from taxonomy.cities import Jurisdiction
+from uploads.storage import RandomName, private_storage
 
 
 class Kind(models.TextChoices):
@@ -137,13 +138,14 @@ class Filing(models.Model):
 
 
 def attachment_path(instance, filename):
+    """The public path attachments had before private storage; kept only because migration 0001 names it."""
     return f"filings/{instance.filing_id}/{filename}"
 
 
 class FilingAttachment(models.Model):
     filing = models.ForeignKey(Filing, verbose_name="备案", on_delete=models.CASCADE, related_name="attachments")
     label = models.CharField("材料名称", max_length=100)
-    file = models.FileField("文件", upload_to=attachment_path)
+    file = models.FileField("文件", storage=private_storage, upload_to=RandomName("filings"), max_length=200)
     original_name = models.CharField("原文件名", max_length=200)
     size = models.PositiveIntegerField("大小(字节)")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

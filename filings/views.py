@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -38,6 +38,7 @@ from filings.selectors import (
     with_review_deadline,
 )
 from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor, transitions_from
+from uploads.downloads import send_private_file
 
 
 def _enterprise_or_403(user):
@@ -224,8 +225,9 @@ def attachment_delete(request, pk, attachment_id):
 def attachment_download(request, pk, attachment_id):
     filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
     attachment = get_object_or_404(FilingAttachment, pk=attachment_id, filing=filing)
+    response = send_private_file(attachment.file, attachment.original_name)
     log("filing.attachment_download", actor=request.user, request=request, target=filing, detail={"name": attachment.original_name})
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return response
 
 
 @login_required

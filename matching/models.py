@@ -13,16 +13,15 @@
   signed webhooks to the peer, and the receipts that stop a replayed import.
 """
 
-import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from matching.kinds import Kind, Side, side_of
+from uploads.storage import RandomName, private_storage
 
 
 class Status(models.TextChoices):
@@ -130,33 +129,20 @@ class Listing(models.Model):
         return (low, high)
 
 
-class AttachmentStorage(FileSystemStorage):
-    """Files under ``MATCHING_ATTACHMENT_ROOT``, read at each use (so a changed setting, e.g. in tests, applies)."""
-
-    @property
-    def base_location(self):
-        return settings.MATCHING_ATTACHMENT_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-
 def attachment_storage():
-    """Attachments live outside MEDIA_ROOT and are served only through a permission-checked view.
-
-    A callable, so migrations record the function rather than this machine's path."""
-    return AttachmentStorage(base_url=None)
+    """The storage attachments had before ``uploads.storage``; kept only because migration 0001 names it."""
+    return private_storage()
 
 
 def attachment_path(instance, filename):
+    """The names attachments had before ``uploads.storage``; kept only because migration 0001 names it."""
     extension = filename.rsplit(".", 1)[-1].lower()
     return f"{instance.listing_id}/{uuid.uuid4().hex}.{extension}"
 
 
 class ListingAttachment(models.Model):
     listing = models.ForeignKey(Listing, verbose_name="对接信息", on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField("文件", storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    file = models.FileField("文件", storage=private_storage, upload_to=RandomName("matching"), max_length=200)
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from matching.models import IntentStatus, ListingAttachment, Status
 from matching.services import intents as intent_services
 from matching.services import listings as listing_services
 from taxonomy.models import Country
+from uploads.downloads import send_private_file
 
 PAGE_SIZE = 15
 
@@ -103,12 +104,9 @@ def attachment(request, pk, attachment_id):
     if not (selectors.can_post(request.user) or selectors.can_manage(request.user, listing) or selectors.is_reviewer(request.user)):
         raise PermissionDenied("认证企业或机构登录后可下载附件")
     item = get_object_or_404(ListingAttachment, pk=attachment_id, listing=listing)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404("附件文件不存在") from None
+    response = send_private_file(item.file, item.name)  # a missing file is a 404 and no download to record
     log("matching.attachment_downloaded", actor=request.user, request=request, target=listing, detail={"attachment": item.pk})
-    return FileResponse(handle, as_attachment=True, filename=item.name)
+    return response
 
 
 # --- posting and managing (certified organisations) ----------------------------------------------------------------

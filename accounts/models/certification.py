@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 
 from accounts.models.users import InstitutionType, OrgKind, Ownership
-from accounts.storage import private_storage
 from taxonomy.cities import Jurisdiction
+from uploads.storage import RandomName, private_storage
 
 
 class RequestStatus(models.TextChoices):
@@ -15,6 +15,7 @@ class RequestStatus(models.TextChoices):
 
 
 def licence_path(instance, filename):
+    """The names licences had before ``uploads.storage``; kept only because migration 0002 names it."""
     ext = filename.rsplit(".", 1)[-1].lower()
     return f"licences/{instance.credit_code}/{instance.submitted_at:%Y%m%d%H%M%S}.{ext}"
 
@@ -30,7 +31,7 @@ class CertificationRequest(models.Model):
     institution_type = models.CharField("机构类别", max_length=32, choices=InstitutionType.choices, blank=True)
     jurisdiction = models.CharField("所属市州", max_length=16, choices=Jurisdiction.choices, db_index=True)
     ownership = models.CharField("企业性质", max_length=16, choices=Ownership.choices, blank=True)
-    licence = models.FileField("营业执照", storage=private_storage, upload_to=licence_path, max_length=200)
+    licence = models.FileField("营业执照", storage=private_storage, upload_to=RandomName("accounts"), max_length=200)
     licence_name = models.CharField("原文件名", max_length=200, blank=True)
     status = models.CharField("状态", max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING, db_index=True)
     submitted_at = models.DateTimeField("提交时间", db_index=True)

@@ -409,6 +409,16 @@ class World:
             asker=self.users["shaoyang_ent"], asker_name="邵阳企业管理员", category="labour", subject="外派劳务资格", body="如何办理？", city="shaoyang"
         )
 
+    def make_enquiry_attachment(self):
+        """A PDF the 长沙 enterprise attached to an investment question about its city (routed to the 长沙 bureau)."""
+        from consultation import services
+
+        enquiry = services.ask(
+            asker=self.users["enterprise"], asker_name="示范企业管理员", category="investment", subject="协议审查", body="请看附件。", city="changsha",
+            files=[SimpleUploadedFile("协议.pdf", PDF, content_type="application/pdf")],
+        )
+        return enquiry.attachments.get()
+
     def make_enquiry_finance(self):
         """A finance question (no city): routed to the bank's advisers."""
         from consultation import services
@@ -1009,6 +1019,19 @@ CHECKS = [
         get=allow(["admin", "dept_admin", "operator", "shaoyang_bureau"], other=404, **each(["enterprise", "shaoyang_ent", "institution", "individual"], 403)),
     ),
     Check("consultation:mine_detail", "shaoyang_enquiry", lambda w: {"pk": w.enquiry_shaoyang.pk}, get=allow(["shaoyang_ent"])),
+    # An enquiry's attachment: its asker, and the staff who may handle the enquiry (as staff_detail); nobody else.
+    Check(
+        "consultation:mine_attachment",
+        "own_enquiry",
+        lambda w: {"pk": w.enquiry_attachment.enquiry_id, "attachment_id": w.enquiry_attachment.pk},
+        get=allow(["enterprise"]),
+    ),
+    Check(
+        "consultation:staff_attachment",
+        "changsha_enquiry",
+        lambda w: {"pk": w.enquiry_attachment.enquiry_id, "attachment_id": w.enquiry_attachment.pk},
+        get=allow(["admin", "dept_admin", "operator", "changsha_bureau"], other=404, **each(["enterprise", "shaoyang_ent", "institution", "individual"], 403)),
+    ),
     Check(
         "consultation:staff_detail",
         "finance_enquiry",

@@ -1,11 +1,8 @@
 """The certification review queue of operators and city bureaus, and the licence download."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
@@ -14,6 +11,7 @@ from accounts.models import CertificationRequest, OrgRole, RequestStatus
 from accounts.selectors import REVIEW_PERMISSION, certification_queue, certification_requests_visible_to
 from accounts.services.certification import decide
 from audit.services import log
+from uploads.downloads import send_private_file
 
 
 @never_cache
@@ -54,9 +52,7 @@ def licence(request, pk):
     req = get_object_or_404(CertificationRequest, pk=pk)
     if not _may_download(request.user, req):
         raise PermissionDenied
-    if not req.licence:
-        raise Http404
-    log("certification.licence_download", request=request, target=req.organization, detail={"request": req.pk})
-    content_type = mimetypes.guess_type(req.licence.name)[0] or "application/octet-stream"
     ext = req.licence.name.rsplit(".", 1)[-1]
-    return FileResponse(req.licence.open("rb"), content_type=content_type, as_attachment=True, filename=f"licence-{req.credit_code}.{ext}")
+    response = send_private_file(req.licence, req.licence_name or f"licence-{req.credit_code}.{ext}")
+    log("certification.licence_download", request=request, target=req.organization, detail={"request": req.pk})
+    return response

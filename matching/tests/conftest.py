@@ -14,7 +14,7 @@ from matching.models import Listing, Status
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
     """Attachments in a temporary folder, no peer unless a test sets one, and a fresh in-process index."""
-    settings.MATCHING_ATTACHMENT_ROOT = tmp_path / "attachments"
+    settings.PRIVATE_ROOT = tmp_path / "private"
     settings.MATCHING_PEER_URL = ""
     settings.MATCHING_PEER_SECRET = ""
     settings.MATCHING_WEIGHTS = ""

@@ -32,7 +32,7 @@ def _no_staff_2fa(settings):
 @pytest.fixture(autouse=True)
 def _private_root(settings):
     """The temporary root that matching's conftest sets; the storage reads the setting at each use."""
-    return settings.MATCHING_ATTACHMENT_ROOT
+    return settings.PRIVATE_ROOT
 
 
 @pytest.fixture
@@ -57,8 +57,9 @@ def test_certified_owner_uploads_a_pdf_with_a_listing(client, buyer, form):
     assert attachment.name == "报价单.pdf" and attachment.size == len(PDF)
     with attachment.file.open("rb") as handle:
         assert handle.read() == PDF
-    # stored in the private attachment folder, not under MEDIA_ROOT
-    assert str(attachment.file.path).startswith(str(django_settings.MATCHING_ATTACHMENT_ROOT))
+    # stored in the private store under a random name, not under MEDIA_ROOT
+    assert str(attachment.file.path).startswith(str(django_settings.PRIVATE_ROOT / "matching"))
+    assert "报价单" not in attachment.file.name
 
 
 @pytest.mark.parametrize(
