@@ -54,6 +54,7 @@ OOXML_MAIN_PARTS = {
     "pptx": ("PowerPoint 演示文稿", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
 }
 CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+RELATIONSHIPS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # A ZIP that unpacks to more than this is refused before it is unpacked (a "zip bomb").
 MAX_UNPACKED_MB = 200
 
@@ -160,22 +161,35 @@ def _check_zip(upload, label, extension):
     _open_zip(upload, label, "ZIP 压缩包").close()
 
 
+def _read_xml(archive, name, label, kind):
+    data = archive.read(name)
+    if b"<!DOCTYPE" in data.upper():  # Office never writes one; refusing it leaves no entity tricks
+        raise _broken(label, kind, "目录部分无法读取")
+    try:
+        return ElementTree.fromstring(data)  # noqa: S314 -- no DTD (above), and ElementTree loads no external entities
+    except PARSE_ERRORS as exc:
+        raise _broken(label, kind, "目录部分无法读取") from exc
+
+
 def _check_ooxml(upload, label, extension):
-    """A ZIP whose ``[Content_Types].xml`` declares the kind's main part, and that part is there."""
+    """A ZIP whose package relationship names a main part that is there and has the kind's content type.
+
+    The content type is the part's ``Override`` in ``[Content_Types].xml`` or else the ``Default``
+    of its extension (Open Packaging Conventions), so a spreadsheet renamed .docx is refused.
+    """
     kind, main_type = OOXML_MAIN_PARTS[extension]
     with _open_zip(upload, label, kind) as archive:
         names = set(archive.namelist())
         if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
             raise _broken(label, kind, "缺少 Office 文件的目录部分")
-        manifest = archive.read("[Content_Types].xml")
-        if b"<!DOCTYPE" in manifest.upper():  # Office never writes one; refusing it leaves no entity tricks
-            raise _broken(label, kind, "目录部分无法读取")
-        try:
-            types = ElementTree.fromstring(manifest)  # noqa: S314 -- no DTD (above), and ElementTree loads no external entities
-        except PARSE_ERRORS as exc:
-            raise _broken(label, kind, "目录部分无法读取") from exc
-        parts = [o.get("PartName", "").lstrip("/") for o in types.iter(f"{CONTENT_TYPES_NS}Override") if o.get("ContentType") == main_type]
-        if not parts or parts[0] not in names:
+        types = _read_xml(archive, "[Content_Types].xml", label, kind)
+        relationships = _read_xml(archive, "_rels/.rels", label, kind)
+        targets = [r.get("Target", "").lstrip("/") for r in relationships.iter(f"{RELATIONSHIPS_NS}Relationship") if r.get("Type", "").endswith("/officeDocument")]
+        main = targets[0] if targets else ""
+        overrides = {o.get("PartName", "").lstrip("/").lower(): o.get("ContentType") for o in types.iter(f"{CONTENT_TYPES_NS}Override")}
+        defaults = {d.get("Extension", "").lower(): d.get("ContentType") for d in types.iter(f"{CONTENT_TYPES_NS}Default")}
+        content_type = overrides.get(main.lower()) or defaults.get(main.rsplit(".", 1)[-1].lower())
+        if main not in names or content_type != main_type:
             raise _broken(label, kind, "缺少正文部分")
     if extension == "xlsx":
         upload.seek(0)

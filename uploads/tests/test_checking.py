@@ -163,3 +163,14 @@ def test_a_real_word_package_declares_its_main_part():
     # the sample the other tests rely on is what Word itself would need to open
     with zipfile.ZipFile(io.BytesIO(samples.DOCX)) as archive:
         assert WORD_MAIN in archive.read("[Content_Types].xml").decode()
+
+
+def test_a_main_part_typed_by_the_default_of_its_extension_is_accepted():
+    """Open Packaging Conventions: a part without an Override takes its extension's Default type."""
+    types = f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="{WORD_MAIN}"/></Types>'
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document.xml"/></Relationships>'
+    )
+    body = _zip({"[Content_Types].xml": types, "_rels/.rels": rels, "word/document.xml": "<w:document xmlns:w='x'/>"})
+    check_upload(SimpleUploadedFile("方案.docx", body), allowed=ALLOWED, max_mb=1)
