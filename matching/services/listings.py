@@ -72,10 +72,14 @@ def validate_listing(data, *, today=None):
     low, high = data.get("amount_min_usd"), data.get("amount_max_usd")
     if low is not None and high is not None and low > high:
         errors["amount_max_usd"] = "金额上限不能小于下限"
-    if data.get("contact_preference") in ("phone", "any") and not data.get("contact_phone"):
+    preference, phone, email = data.get("contact_preference"), data.get("contact_phone"), data.get("contact_email")
+    if preference == "phone" and not phone:
         errors["contact_phone"] = "选择电话联系时请填写联系电话"
-    if data.get("contact_preference") in ("email", "any") and not data.get("contact_email"):
+    elif preference == "email" and not email:
         errors["contact_email"] = "选择邮件联系时请填写联系邮箱"
+    elif preference == "any" and not phone and not email:
+        # "电话或电子邮件" (the default) needs one of the two, not both.
+        errors["contact_phone"] = "请至少填写联系电话或联系邮箱中的一项"
     if errors:
         raise ValidationError(errors)
 
