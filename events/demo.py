@@ -50,7 +50,8 @@ def load(stdout):
     User = get_user_model()
     operator = User.objects.filter(username="operator").first()
     reviewer = User.objects.filter(username="operator_reviewer").first()
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    # Local (Asia/Shanghai) time: the agenda starts at 09:00 there, not at 09:00 UTC (17:00 in Changsha).
+    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     countries = {c.code: c for c in Country.objects.all()}
     industries = {i.code: i for i in Industry.objects.all()}
     created = 0
@@ -78,7 +79,7 @@ def load(stdout):
         "summary": "机构提交、等待平台运营审核的示例活动。", "kind": Kind.CONFERENCE, "status": Status.IN_REVIEW, "organizer_name": "示范银行湖南省分行",
         "organizer_org": getattr(User.objects.filter(username="institution").first(), "organization", None),
         "created_by": User.objects.filter(username="institution").first(), "city": "changsha", "sino_africa": True,
-        "starts_at": now + timedelta(days=50), "ends_at": now + timedelta(days=50, hours=3), "venue": "长沙市芙蓉中路", "capacity": 50,
+        "starts_at": (now + timedelta(days=50)).replace(hour=14), "ends_at": (now + timedelta(days=50)).replace(hour=17), "venue": "长沙市芙蓉中路", "capacity": 50,
     })
     created += is_new
     _registrations(events, now)
