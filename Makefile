@@ -12,7 +12,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/xqch
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test venv migrate demo worker lint test-sqlite test-postgres test-browser check-deploy bench vendor screenshots clean
+.PHONY: run test venv migrate demo worker lint test-sqlite test-postgres test-browser check-deploy bench vendor screenshots locale clean
 
 $(STAMP): requirements.txt
 	@test -n "$(PYTHON)" || { echo "需要 Python 3.12 或更高版本 (Python >= 3.12 is required)"; exit 1; }
@@ -74,6 +74,12 @@ bench: venv
 
 screenshots: venv
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -p no:xdist browser_tests --screenshots
+
+## make locale: compile locale/*/LC_MESSAGES/*.po after editing them. The .mo files are committed,
+## so `make run` and `make test` need no gettext; config/tests/test_locale.py checks they match.
+locale:
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: apt-get install gettext"; exit 1; }
+	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check --statistics -o "$${po%.po}.mo" "$$po" || exit 1; done
 
 ## make vendor: refresh static/vendor from npm (versions in package.json)
 vendor:
