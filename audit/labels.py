@@ -4,21 +4,23 @@
 codes. ``audit/tests/test_labels.py`` fails when an ``auth.*`` event is logged without a name.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 ACTION_LABELS = {
-    "auth.login": "登录",
-    "auth.logout": "退出登录",
-    "auth.logout_everywhere": "退出其他所有设备",
-    "auth.password_change": "修改密码",
-    "auth.password_reset": "找回密码",
-    "auth.password_reset_by_admin": "管理员重置密码",
-    "auth.2fa": "二次验证",
-    "auth.2fa_enrol": "绑定二次验证",
-    "auth.2fa_reset": "管理员重置二次验证",
-    "auth.lockout": "多次失败，账号暂时锁定",
-    "auth.unlock": "解除锁定",
+    "auth.login": _("登录"),
+    "auth.logout": _("退出登录"),
+    "auth.logout_everywhere": _("退出其他所有设备"),
+    "auth.password_change": _("修改密码"),
+    "auth.password_reset": _("找回密码"),
+    "auth.password_reset_by_admin": _("管理员重置密码"),
+    "auth.2fa": _("二次验证"),
+    "auth.2fa_enrol": _("绑定二次验证"),
+    "auth.2fa_reset": _("管理员重置二次验证"),
+    "auth.lockout": _("多次失败，账号暂时锁定"),
+    "auth.unlock": _("解除锁定"),
 }
 
 
 def action_label(action: str) -> str:
     """The event's Chinese name; an event without one is shown as “其他操作”, not as its code."""
-    return ACTION_LABELS.get(action, "其他操作")
+    return str(ACTION_LABELS.get(action, _("其他操作")))

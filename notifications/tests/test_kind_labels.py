@@ -81,8 +81,8 @@ def test_every_kind_passed_to_notify_has_a_chinese_label():
 
 def test_labels_are_chinese_and_not_codes():
     for kind, label in LABELS.items():
-        assert re.search(r"[\u4e00-\u9fff]", label), kind
-        assert "." not in label and "_" not in label, kind
+        assert re.search(r"[\u4e00-\u9fff]", str(label)), kind
+        assert "." not in str(label) and "_" not in str(label), kind
 
 
 def test_a_kind_no_longer_sent_shows_its_group_name():
