@@ -76,7 +76,7 @@ screenshots: venv
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -p no:xdist browser_tests --screenshots
 
 ## make locale: compile locale/*/LC_MESSAGES/*.po after editing them. The .mo files are committed,
-## so `make run` and `make test` need no gettext; config/tests/test_locale.py checks they match.
+## so `make run` and `make test` need no gettext; config/tests/test_english.py checks they match.
 locale:
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: apt-get install gettext"; exit 1; }
 	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check --statistics -o "$${po%.po}.mo" "$$po" || exit 1; done

@@ -287,6 +287,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"  # Chinese, in the site's layout, with a way back
 SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],

@@ -51,3 +51,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Chinese error pages in the site's layout (config/errors.py); 400 and 500 use Django's
+# handlers with the standalone templates 400.html and 500.html.
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
