@@ -7,3 +7,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import signals  # noqa: F401 - connects the page-cache receivers
+        from portal.country_registry import autodiscover
+
+        autodiscover()  # what other apps show on country pages (events, open listings)

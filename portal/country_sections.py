@@ -2,11 +2,13 @@
 
 One query fetches the newest visible articles tagged with the country; each goes to the section
 of its kind (financial-class articles to 金融服务 whatever their kind). A second query fetches the
-attachments of the guides so they can be read online or downloaded from the page.
+attachments of the guides so they can be read online or downloaded from the page. Sections also
+show what other apps hold about the country (``country_registry``: events, open listings).
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
 
+from portal import country_registry
 from portal.models import ArticleAttachment, ArticleKind, InfoClass
 from portal.selectors import LIST_FIELDS, newest, visible_articles
 
@@ -67,12 +69,15 @@ def build_sections(country_page):
         "finance": bool(country_page.finance_overview or country_page.tax_treaty or country_page.tax_guide_document_id),
         "travel": bool(country_page.travel_services),
     }
+    # What other apps hold about the country (upcoming events, open listings): country_registry.
+    gathered = {key: country_registry.items_for(key, code, PER_SECTION) for key, _, _ in SECTIONS}
     sections = [
         {
             "key": key,
             "title": title,
             "articles": filled[key],
-            "total": counts[key],
+            "items": gathered[key][0],
+            "total": counts[key] + gathered[key][1],
             "has_text": texts.get(key, False),
             "more_url": f"{MORE_IN_COLUMN[key]}?country={code}" if key in MORE_IN_COLUMN else "",
         }
