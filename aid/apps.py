@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AidConfig(AppConfig):
     name = "aid"
-    verbose_name = "对外援助"
+    verbose_name = _("对外援助")
     default_auto_field = "django.db.models.BigAutoField"

@@ -6,23 +6,30 @@ import runs in one transaction either way.
 
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from aid.models import AidKind, AidProject, AidTrainee, ImportRun
+from aid.spreadsheet_format import CITY_SUFFIX, GENDERS, PROJECT_COLUMNS, PROVINCE_LEVEL, TRAINEE_COLUMNS
 from labour.spreadsheet import read_table
 from taxonomy.cities import SHORT_NAMES, Jurisdiction
 from taxonomy.models import Country
 
-PROJECT_COLUMNS = {"项目编号": "code", "项目名称": "name", "援助方式": "kind", "受援国": "country", "年度": "year",
-                   "实施单位所在市州": "city", "实施单位": "implementer", "金额(万元)": "amount_wan", "进展": "status", "简介": "summary"}
-TRAINEE_COLUMNS = {"培训班编号": "course_code", "培训班名称": "course_name", "护照号": "passport_no", "姓名": "name", "性别": "gender",
-                   "国籍": "country", "年度": "year", "承办单位所在市州": "city", "承办单位": "organiser"}
 DATASETS = {"projects": (AidProject, PROJECT_COLUMNS, ("code",)), "trainees": (AidTrainee, TRAINEE_COLUMNS, ("course_code", "passport_no"))}
 
-KIND_BY_LABEL = {label: value for value, label in AidKind.choices} | {value: value for value in AidKind.values}
 CITY_BY_LABEL = ({label: value for value, label in Jurisdiction.choices} | {value: value for value in Jurisdiction.values}
-                 | {short: str(city) for city, short in SHORT_NAMES.items()} | {"省直": Jurisdiction.PROVINCE.value})
+                 | {short: str(city) for city, short in SHORT_NAMES.items()} | {PROVINCE_LEVEL: Jurisdiction.PROVINCE.value})
+
+
+def kind_by_label() -> dict:
+    """The aid kinds by their Chinese names (as the spreadsheet writes them) and by their codes.
+
+    The labels are translated on pages; the file keeps the Chinese ones whatever the page's language.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return {str(label): value for value, label in AidKind.choices} | {value: value for value in AidKind.values}
 
 
 class Lookups:
@@ -32,13 +39,14 @@ class Lookups:
             for key in (c.code, c.alpha3, c.name_zh, c.name_en):
                 if key:
                     self.countries[key.upper() if key.isascii() else key] = c
+        self.kinds = kind_by_label()
 
 
 def _country(value, lookups, errors, label):
     key = value.upper() if value.isascii() else value
     country = lookups.countries.get(key)
     if country is None:
-        errors.append(f"{label}“{value}”无法识别（请填中文名称或 ISO 代码）")
+        errors.append(_("%(column)s“%(value)s”无法识别（请填中文名称或 ISO 代码）") % {"column": label, "value": value})
     return country
 
 
@@ -46,10 +54,10 @@ def _year(value, errors):
     try:
         year = int(value)
     except ValueError:
-        errors.append("年度应为四位数字")
+        errors.append(_("年度应为四位数字"))
         return None
     if not 1950 <= year <= 2100:
-        errors.append("年度超出范围")
+        errors.append(_("年度超出范围"))
         return None
     return year
 
@@ -58,13 +66,13 @@ def _required(data, fields, errors, columns):
     labels = {v: k for k, v in columns.items()}
     for f in fields:
         if not data.get(f):
-            errors.append(f"{labels[f]}不能为空")
+            errors.append(_("%(column)s不能为空") % {"column": labels[f]})
 
 
 def _city(value, errors):
-    city = CITY_BY_LABEL.get(value) or CITY_BY_LABEL.get(value.removesuffix("市"))
+    city = CITY_BY_LABEL.get(value) or CITY_BY_LABEL.get(value.removesuffix(CITY_SUFFIX))
     if city is None:
-        errors.append(f"市州“{value}”无法识别")
+        errors.append(_("市州“%(value)s”无法识别") % {"value": value})
     return city
 
 
@@ -73,9 +81,9 @@ def check_project(data, lookups):
     _required(data, ["code", "name", "kind", "country", "year", "city", "implementer"], errors, PROJECT_COLUMNS)
     if errors:
         return None, errors
-    kind = KIND_BY_LABEL.get(data["kind"])
+    kind = lookups.kinds.get(data["kind"])
     if kind is None:
-        errors.append(f"援助方式“{data['kind']}”不在规定的八类之中")
+        errors.append(_("援助方式“%(value)s”不在规定的八类之中") % {"value": data["kind"]})
     amount = None
     if data.get("amount_wan"):
         try:
@@ -83,9 +91,9 @@ def check_project(data, lookups):
             if amount < 0:
                 raise InvalidOperation
         except InvalidOperation:
-            errors.append("金额(万元)应为非负数字")
+            errors.append(_("金额(万元)应为非负数字"))
     fields = {
-        "code": data["code"][:40], "name": data["name"][:200], "kind": kind, "country": _country(data["country"], lookups, errors, "受援国"),
+        "code": data["code"][:40], "name": data["name"][:200], "kind": kind, "country": _country(data["country"], lookups, errors, _("受援国")),
         "year": _year(data["year"], errors), "city": _city(data["city"], errors), "implementer": data["implementer"][:200],
         "amount_wan": amount, "status": data.get("status", "")[:50], "summary": data.get("summary", ""),
     }
@@ -98,14 +106,14 @@ def check_trainee(data, lookups):
     if errors:
         return None, errors
     gender = data.get("gender", "")
-    if gender not in ("", "男", "女"):
-        errors.append("性别应填“男”或“女”")
+    if gender not in GENDERS:
+        errors.append(_("性别应填“男”或“女”"))
     passport = data["passport_no"].upper().replace(" ", "")
     if not passport.isalnum() or not 5 <= len(passport) <= 20:
-        errors.append("护照号应为 5–20 位字母或数字")
+        errors.append(_("护照号应为 5–20 位字母或数字"))
     fields = {
         "course_code": data["course_code"][:40], "course_name": data["course_name"][:200], "passport_no": passport, "name": data["name"][:100],
-        "gender": gender, "country": _country(data["country"], lookups, errors, "国籍"), "year": _year(data["year"], errors),
+        "gender": gender, "country": _country(data["country"], lookups, errors, _("国籍")), "year": _year(data["year"], errors),
         "city": _city(data["city"], errors), "organiser": data["organiser"][:200],
     }
     return (None if errors else fields), errors
@@ -125,7 +133,7 @@ def import_file(dataset, upload, *, by, skip_invalid=False) -> ImportRun:
         if fields is not None:
             key = tuple(fields[k] for k in key_fields)
             if key in seen:
-                messages = [f"与第 {seen[key]} 行重复"]
+                messages = [_("与第 %(row)s 行重复") % {"row": seen[key]}]
             else:
                 seen[key] = number
                 valid.append(fields)

@@ -7,37 +7,38 @@ so importing the same spreadsheet again updates the records instead of duplicati
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from taxonomy.cities import Jurisdiction
 
 
 class AidKind(models.TextChoices):
-    HRD = "hrd", "援外人力资源开发合作项目"
-    TURNKEY = "turnkey", "援外成套项目"
-    TECHNICAL = "technical", "援外技术合作项目"
-    CONSULTING = "consulting", "对外援助项目咨询服务"
-    GOODS = "goods", "援外物资项目(紧急人道主义援助)"
-    LOANS = "loans", "“两优”贷款"
-    DEBT = "debt", "债务减免"
-    VOLUNTEERS = "volunteers", "援外志愿者"
+    HRD = "hrd", _("援外人力资源开发合作项目")
+    TURNKEY = "turnkey", _("援外成套项目")
+    TECHNICAL = "technical", _("援外技术合作项目")
+    CONSULTING = "consulting", _("对外援助项目咨询服务")
+    GOODS = "goods", _("援外物资项目(紧急人道主义援助)")
+    LOANS = "loans", _("“两优”贷款")
+    DEBT = "debt", _("债务减免")
+    VOLUNTEERS = "volunteers", _("援外志愿者")
 
 
 class AidProject(models.Model):
-    code = models.CharField("项目编号", max_length=40, unique=True)
-    name = models.CharField("项目名称", max_length=200)
-    kind = models.CharField("援助方式", max_length=16, choices=AidKind.choices, db_index=True)
-    country = models.ForeignKey("taxonomy.Country", verbose_name="受援国", on_delete=models.PROTECT)
-    year = models.PositiveSmallIntegerField("年度", db_index=True)
-    city = models.CharField("实施单位所在市州", max_length=16, choices=Jurisdiction.choices, db_index=True)
-    implementer = models.CharField("实施单位", max_length=200)
-    amount_wan = models.DecimalField("金额(万元)", max_digits=14, decimal_places=2, null=True, blank=True)
-    status = models.CharField("进展", max_length=50, blank=True)
-    summary = models.TextField("简介", blank=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    code = models.CharField(_("项目编号"), max_length=40, unique=True)
+    name = models.CharField(_("项目名称"), max_length=200)
+    kind = models.CharField(_("援助方式"), max_length=16, choices=AidKind.choices, db_index=True)
+    country = models.ForeignKey("taxonomy.Country", verbose_name=_("受援国"), on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
+    city = models.CharField(_("实施单位所在市州"), max_length=16, choices=Jurisdiction.choices, db_index=True)
+    implementer = models.CharField(_("实施单位"), max_length=200)
+    amount_wan = models.DecimalField(_("金额(万元)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    status = models.CharField(_("进展"), max_length=50, blank=True)
+    summary = models.TextField(_("简介"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        verbose_name = "援外项目"
-        verbose_name_plural = "援外项目"
+        verbose_name = _("援外项目")
+        verbose_name_plural = _("援外项目")
         ordering = ["-year", "code"]
 
     def __str__(self):
@@ -47,21 +48,21 @@ class AidProject(models.Model):
 class AidTrainee(models.Model):
     """A foreign official or technician trained in Hunan under an aid programme (personal data)."""
 
-    course_code = models.CharField("培训班编号", max_length=40)
-    course_name = models.CharField("培训班名称", max_length=200)
-    passport_no = models.CharField("护照号", max_length=20)
-    name = models.CharField("姓名", max_length=100)
-    gender = models.CharField("性别", max_length=2, blank=True)
-    country = models.ForeignKey("taxonomy.Country", verbose_name="国籍", on_delete=models.PROTECT)
-    kind = models.CharField("援助方式", max_length=16, choices=AidKind.choices, default=AidKind.HRD, db_index=True)
-    year = models.PositiveSmallIntegerField("年度", db_index=True)
-    city = models.CharField("承办单位所在市州", max_length=16, choices=Jurisdiction.choices, db_index=True)
-    organiser = models.CharField("承办单位", max_length=200)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    course_code = models.CharField(_("培训班编号"), max_length=40)
+    course_name = models.CharField(_("培训班名称"), max_length=200)
+    passport_no = models.CharField(_("护照号"), max_length=20)
+    name = models.CharField(_("姓名"), max_length=100)
+    gender = models.CharField(_("性别"), max_length=2, blank=True)
+    country = models.ForeignKey("taxonomy.Country", verbose_name=_("国籍"), on_delete=models.PROTECT)
+    kind = models.CharField(_("援助方式"), max_length=16, choices=AidKind.choices, default=AidKind.HRD, db_index=True)
+    year = models.PositiveSmallIntegerField(_("年度"), db_index=True)
+    city = models.CharField(_("承办单位所在市州"), max_length=16, choices=Jurisdiction.choices, db_index=True)
+    organiser = models.CharField(_("承办单位"), max_length=200)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        verbose_name = "援外培训学员"
-        verbose_name_plural = "援外培训学员"
+        verbose_name = _("援外培训学员")
+        verbose_name_plural = _("援外培训学员")
         ordering = ["-year", "course_code", "id"]
         constraints = [models.UniqueConstraint(fields=["course_code", "passport_no"], name="aid_trainee_natural_key")]
 
@@ -72,19 +73,19 @@ class AidTrainee(models.Model):
 class ImportRun(models.Model):
     """One spreadsheet import and its outcome (the per-row report is kept for reference)."""
 
-    dataset = models.CharField("数据集", max_length=16, choices=[("projects", "援外项目"), ("trainees", "援外培训学员")])
-    file_name = models.CharField("文件名", max_length=200)
-    created = models.PositiveIntegerField("新增", default=0)
-    updated = models.PositiveIntegerField("更新", default=0)
-    unchanged = models.PositiveIntegerField("无变化", default=0)
-    errors = models.JSONField("错误行", default=list)
-    applied = models.BooleanField("已导入", default=False)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField("时间", default=timezone.now)
+    dataset = models.CharField(_("数据集"), max_length=16, choices=[("projects", _("援外项目")), ("trainees", _("援外培训学员"))])
+    file_name = models.CharField(_("文件名"), max_length=200)
+    created = models.PositiveIntegerField(_("新增"), default=0)
+    updated = models.PositiveIntegerField(_("更新"), default=0)
+    unchanged = models.PositiveIntegerField(_("无变化"), default=0)
+    errors = models.JSONField(_("错误行"), default=list)
+    applied = models.BooleanField(_("已导入"), default=False)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = "导入记录"
-        verbose_name_plural = "导入记录"
+        verbose_name = _("导入记录")
+        verbose_name_plural = _("导入记录")
         ordering = ["-at"]
 
     def __str__(self):

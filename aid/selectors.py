@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 
 from accounts.roles import DEPT_ADMIN, bureau_city_of, has_role
 from aid.models import AidKind, AidProject, AidTrainee
@@ -40,9 +41,14 @@ def _grouped(qs, field, labels=None, limit=None):
     return [{"key": r[field], "label": (labels or {}).get(r[field], r[field]), "n": r["n"]} for r in rows]
 
 
+def _country_name_field() -> str:
+    """Countries are named in the active language, as everywhere else."""
+    return "country__name_en" if (get_language() or "").startswith("en") else "country__name_zh"
+
+
 def statistics(projects, trainees) -> dict:
     """Counts of projects and trainees by kind, country (top 15), year and city."""
-    kinds, cities = dict(AidKind.choices), dict(Jurisdiction.choices)
+    kinds, cities, country = dict(AidKind.choices), dict(Jurisdiction.choices), _country_name_field()
     by_year = {}
     for r in projects.values("year").annotate(n=Count("id")):
         by_year.setdefault(r["year"], [0, 0])[0] = r["n"]
@@ -52,8 +58,8 @@ def statistics(projects, trainees) -> dict:
         "totals": {"projects": projects.count(), "trainees": trainees.count(),
                    "amount_wan": float(projects.aggregate(s=Coalesce(Sum("amount_wan"), 0, output_field=AidProject._meta.get_field("amount_wan")))["s"])},
         "by_kind": _grouped(projects, "kind", kinds),
-        "by_country": _grouped(projects, "country__name_zh", limit=15),
-        "trainees_by_country": _grouped(trainees, "country__name_zh", limit=15),
+        "by_country": _grouped(projects, country, limit=15),
+        "trainees_by_country": _grouped(trainees, country, limit=15),
         "by_city": _grouped(projects, "city", cities),
         "trainees_by_city": _grouped(trainees, "city", cities),
         "by_year": [{"label": str(y), "projects": v[0], "trainees": v[1]} for y, v in sorted(by_year.items())],

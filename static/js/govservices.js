@@ -1,7 +1,9 @@
 // Charts and maps of the government-service pages (aid statistics, zone results, overseas
 // institutions). Data comes from json_script elements; containers say what to draw:
 //   <div data-gs-chart="bar|pie|years|map" data-source="<json id>" data-key="<field>">
-// No inline scripts (CSP).
+// Words drawn on a chart come from the container in the page's language: data-label-projects,
+// data-label-trainees and data-label-trainees-axis (years); data-label-lng and data-label-lat
+// (the map's fallback axes). No inline scripts (CSP).
 (function () {
   "use strict";
 
@@ -26,16 +28,16 @@
         series: [{ type: "pie", radius: ["35%", "65%"], data: rows.map((r) => ({ name: r.label, value: r.n })) }],
       };
     },
-    years(rows) {
+    years(rows, labels) {
       return {
         tooltip: { trigger: "axis" },
-        legend: { top: 0, data: ["项目", "培训学员"] },
+        legend: { top: 0, data: [labels.labelProjects, labels.labelTrainees] },
         grid: { left: 50, right: 50, top: 50, bottom: 30 },
         xAxis: { type: "category", data: rows.map((r) => r.label) },
-        yAxis: [{ type: "value", name: "项目", minInterval: 1 }, { type: "value", name: "学员", minInterval: 1 }],
+        yAxis: [{ type: "value", name: labels.labelProjects, minInterval: 1 }, { type: "value", name: labels.labelTraineesAxis, minInterval: 1 }],
         series: [
-          { name: "项目", type: "bar", data: rows.map((r) => r.projects), itemStyle: { color: "#b71c1c" } },
-          { name: "培训学员", type: "line", yAxisIndex: 1, data: rows.map((r) => r.trainees) },
+          { name: labels.labelProjects, type: "bar", data: rows.map((r) => r.projects), itemStyle: { color: "#b71c1c" } },
+          { name: labels.labelTrainees, type: "line", yAxisIndex: 1, data: rows.map((r) => r.trainees) },
         ],
       };
     },
@@ -54,20 +56,20 @@
     return rows.map((r) => ({ name: r.name, value: [r.lng, r.lat, r.kind_label], url: r.url }));
   }
 
-  function mapOption(rows, geo) {
+  function mapOption(rows, geo, labels) {
     const series = [{ type: "scatter", coordinateSystem: geo ? "geo" : "cartesian2d", symbolSize: 12, data: points(rows), itemStyle: { color: "#b71c1c" } }];
     const tooltip = { trigger: "item", formatter: (p) => `${p.name}<br>${p.value[2]}` };
     if (geo) {
       return { tooltip, geo: { map: "world", roam: true, itemStyle: { areaColor: "#f3efe9", borderColor: "#bbb" } }, series };
     }
     // Fallback when the world outline cannot be loaded: longitude/latitude on plain axes.
-    return { tooltip, xAxis: { type: "value", min: -180, max: 180, name: "经度" }, yAxis: { type: "value", min: -60, max: 80, name: "纬度" }, series };
+    return { tooltip, xAxis: { type: "value", min: -180, max: 180, name: labels.labelLng }, yAxis: { type: "value", min: -60, max: 80, name: labels.labelLat }, series };
   }
 
   function drawMap(el, rows) {
     const chart = window.echarts.init(el);
     const url = el.dataset.geo;
-    const draw = (geo) => chart.setOption(mapOption(rows, geo));
+    const draw = (geo) => chart.setOption(mapOption(rows, geo, el.dataset));
     if (!url) { draw(false); return chart; }
     fetch(url).then((res) => res.json()).then((geo) => { window.echarts.registerMap("world", geo); draw(true); }).catch(() => draw(false));
     chart.on("click", (p) => { if (p.data && p.data.url) { window.location.href = p.data.url; } });
@@ -84,7 +86,7 @@
       if (!rows || !rows.length) { el.hidden = true; return; }
       if (el.dataset.gsChart === "map") { charts.push(drawMap(el, rows)); return; }
       const chart = window.echarts.init(el);
-      chart.setOption(builders[el.dataset.gsChart](rows));
+      chart.setOption(builders[el.dataset.gsChart](rows, el.dataset));
       charts.push(chart);
     });
     window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
