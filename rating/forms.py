@@ -3,10 +3,18 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rating.models import IndicatorKind
 from taxonomy.cities import Jurisdiction
 from taxonomy.models import Industry
+
+
+def _indicator_label(ind, unit=False) -> str:
+    """The dimension and indicator names (written by the department), with the unit when asked."""
+    label = f"{ind.dimension.name} · {ind.name}"
+    return _("%(label)s（%(unit)s）") % {"label": label, "unit": ind.unit} if unit and ind.unit else label
 
 
 class SelfReportForm(forms.Form):
@@ -20,7 +28,7 @@ class SelfReportForm(forms.Form):
             answer = answers.get(ind.pk)
             if ind.kind == IndicatorKind.SELF_NUMERIC:
                 self.fields[f"value_{ind.pk}"] = forms.DecimalField(
-                    label=f"{ind.dimension.name} · {ind.name}" + (f"（{ind.unit}）" if ind.unit else ""),
+                    label=_indicator_label(ind, unit=True),
                     required=False,
                     max_digits=14,
                     decimal_places=2,
@@ -28,7 +36,8 @@ class SelfReportForm(forms.Form):
                     initial=answer.value if answer else None,
                 )
             self.fields[f"note_{ind.pk}"] = forms.CharField(
-                label=f"{ind.name}：说明/佐证" if ind.kind == IndicatorKind.SELF_NUMERIC else f"{ind.dimension.name} · {ind.name}：情况说明",
+                label=_("%(indicator)s：说明/佐证") % {"indicator": ind.name} if ind.kind == IndicatorKind.SELF_NUMERIC
+                else _("%(indicator)s：情况说明") % {"indicator": _indicator_label(ind)},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -54,7 +63,7 @@ class ScoreForm(forms.Form):
             answer = answers.get(ind.pk)
             initial = answer.score if answer and answer.score is not None else (answer.auto_score if answer else None)
             self.fields[f"score_{ind.pk}"] = forms.DecimalField(
-                label=f"{ind.dimension.name} · {ind.name}（满分 {ind.max_score}，权重 {ind.weight}）",
+                label=_("%(indicator)s（满分 %(max)s，权重 %(weight)s）") % {"indicator": _indicator_label(ind), "max": ind.max_score, "weight": ind.weight},
                 required=ind.kind == IndicatorKind.REVIEWER,
                 min_value=Decimal(0),
                 max_value=ind.max_score,
@@ -63,7 +72,7 @@ class ScoreForm(forms.Form):
                 initial=initial,
             )
             self.fields[f"comment_{ind.pk}"] = forms.CharField(
-                label=f"{ind.name}：评审意见", required=False, max_length=1000, initial=answer.comment if answer else ""
+                label=_("%(indicator)s：评审意见") % {"indicator": ind.name}, required=False, max_length=1000, initial=answer.comment if answer else ""
             )
 
     def scores(self) -> dict:
@@ -74,9 +83,9 @@ class ScoreForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="退回理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label=gettext_lazy("退回理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class QualityFilterForm(forms.Form):
-    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all(), required=False, empty_label="全部行业", to_field_name="code")
-    city = forms.ChoiceField(label="所属市州", required=False, choices=[("", "全部市州"), *Jurisdiction.choices])
+    industry = forms.ModelChoiceField(label=gettext_lazy("行业"), queryset=Industry.objects.all(), required=False, empty_label=gettext_lazy("全部行业"), to_field_name="code")
+    city = forms.ChoiceField(label=gettext_lazy("所属市州"), required=False, choices=[("", gettext_lazy("全部市州")), *Jurisdiction.choices])

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import CertificationStatus, OrgKind, OrgRole
 from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER
@@ -44,11 +46,11 @@ def _auto_score(indicator, value):
 def open_cycle(cycle, *, by, request=None):
     """Open a prepared cycle for self-reporting and tell every certified enterprise's admins."""
     if not is_rating_manager(by):
-        raise PermissionDenied("只有省商务厅管理员可以开启年度评价")
+        raise PermissionDenied(_("只有省商务厅管理员可以开启年度评价"))
     if cycle.status != CycleStatus.DRAFT:
-        raise ValidationError("只有筹备中的评价年度可以开启")
+        raise ValidationError(_("只有筹备中的评价年度可以开启"))
     if not indicators_of(cycle):
-        raise ValidationError("该年度还没有评价指标，请先配置维度和指标")
+        raise ValidationError(_("该年度还没有评价指标，请先配置维度和指标"))
     cycle.full_clean()
     cycle.status = CycleStatus.OPEN
     cycle.save(update_fields=["status"])
@@ -59,8 +61,8 @@ def open_cycle(cycle, *, by, request=None):
     notify(
         list(admins),
         kind="rating.cycle_opened",
-        title=f"{cycle.year} 年度走出去优质企业评价开始填报",
-        body=f"填报时间 {cycle.opens_on:%Y-%m-%d} 至 {cycle.closes_on:%Y-%m-%d}。",
+        title=_("%(year)s 年度走出去优质企业评价开始填报") % {"year": cycle.year},
+        body=_("填报时间 %(start)s 至 %(end)s。") % {"start": f"{cycle.opens_on:%Y-%m-%d}", "end": f"{cycle.closes_on:%Y-%m-%d}"},
         url=reverse("rating:mine"),
     )
 
@@ -68,9 +70,9 @@ def open_cycle(cycle, *, by, request=None):
 def close_reporting(cycle, *, by, request=None):
     """End self-reporting; reviewers finish scoring before publication."""
     if not is_rating_manager(by):
-        raise PermissionDenied("只有省商务厅管理员可以结束填报")
+        raise PermissionDenied(_("只有省商务厅管理员可以结束填报"))
     if cycle.status != CycleStatus.OPEN:
-        raise ValidationError("只有填报中的评价年度可以结束填报")
+        raise ValidationError(_("只有填报中的评价年度可以结束填报"))
     cycle.status = CycleStatus.REVIEWING
     cycle.save(update_fields=["status"])
     log("rating.cycle_close", actor=by, request=request, target=cycle)
@@ -82,9 +84,9 @@ def _parse_value(raw, indicator):
     try:
         value = Decimal(str(raw))
     except InvalidOperation:
-        raise ValidationError(f"“{indicator.name}”须填写数字") from None
+        raise ValidationError(_("“%(indicator)s”须填写数字") % {"indicator": indicator.name}) from None
     if not value.is_finite() or abs(value) >= Decimal("1e12"):
-        raise ValidationError(f"“{indicator.name}”的数值超出范围")
+        raise ValidationError(_("“%(indicator)s”的数值超出范围") % {"indicator": indicator.name})
     return value
 
 
@@ -92,15 +94,15 @@ def _parse_value(raw, indicator):
 def save_draft(cycle, org, *, by, values: dict, notes: dict | None = None, request=None) -> Submission:
     """Save the enterprise's self-report (``values``: indicator id → number) as a draft."""
     if not can_report_for(by, org):
-        raise PermissionDenied("只有本企业的管理员可以填报年度评价")
+        raise PermissionDenied(_("只有本企业的管理员可以填报年度评价"))
     if cycle.status != CycleStatus.OPEN:
-        raise ValidationError("该评价年度当前不在填报期")
+        raise ValidationError(_("该评价年度当前不在填报期"))
     today = timezone.localdate()
     if not (cycle.opens_on <= today <= cycle.closes_on):
-        raise ValidationError(f"填报时间为 {cycle.opens_on:%Y-%m-%d} 至 {cycle.closes_on:%Y-%m-%d}")
-    submission, _ = Submission.objects.select_for_update().get_or_create(cycle=cycle, organization=org, defaults={"created_by": by})
+        raise ValidationError(_("填报时间为 %(start)s 至 %(end)s") % {"start": f"{cycle.opens_on:%Y-%m-%d}", "end": f"{cycle.closes_on:%Y-%m-%d}"})
+    submission, _created = Submission.objects.select_for_update().get_or_create(cycle=cycle, organization=org, defaults={"created_by": by})
     if not can_edit_submission(by, submission):
-        raise ValidationError("已提交的申报不能修改")
+        raise ValidationError(_("已提交的申报不能修改"))
     notes = notes or {}
     for indicator in indicators_of(cycle):
         if indicator.kind != IndicatorKind.SELF_NUMERIC and indicator.pk not in notes:
@@ -120,11 +122,11 @@ def save_draft(cycle, org, *, by, values: dict, notes: dict | None = None, reque
 def submit(submission, *, by, request=None):
     """Submit for review: every self-reported figure present, platform figures computed now."""
     if not can_edit_submission(by, submission):
-        raise PermissionDenied("该申报当前不能提交")
+        raise PermissionDenied(_("该申报当前不能提交"))
     answers = {a.indicator_id: a for a in submission.answers.all()}
     missing = [i.name for i in indicators_of(submission.cycle) if i.kind == IndicatorKind.SELF_NUMERIC and (i.pk not in answers or answers[i.pk].value is None)]
     if missing:
-        raise ValidationError("以下指标尚未填写：" + "、".join(missing))
+        raise ValidationError(_("以下指标尚未填写：%(indicators)s") % {"indicators": _("、").join(missing)})
     for indicator in indicators_of(submission.cycle):
         if indicator.kind == IndicatorKind.COMPUTED:
             value = computed.value_of(indicator.source, submission.organization)
@@ -139,7 +141,7 @@ def submit(submission, *, by, request=None):
     notify(
         _department_users(),
         kind="rating.submission_received",
-        title=f"优质企业评价申报待评审：{submission.organization.name}（{submission.cycle.year}）",
+        title=_("优质企业评价申报待评审：%(organization)s（%(year)s）") % {"organization": submission.organization.name, "year": submission.cycle.year},
         url=reverse("rating:detail", args=[submission.pk]),
     )
 
@@ -147,10 +149,10 @@ def submit(submission, *, by, request=None):
 @transaction.atomic
 def return_submission(submission, *, by, comment: str, request=None):
     if not can_score_submission(by, submission) or submission.state != SubmissionState.SUBMITTED:
-        raise PermissionDenied("只能退回待评审的申报")
+        raise PermissionDenied(_("只能退回待评审的申报"))
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError("请填写退回理由")
+        raise ValidationError(_("请填写退回理由"))
     submission.state = SubmissionState.RETURNED
     submission.return_comment = comment[:2000]
     submission.save()
@@ -158,7 +160,7 @@ def return_submission(submission, *, by, comment: str, request=None):
     notify(
         _org_members(submission.organization),
         kind="rating.returned",
-        title=f"{submission.cycle.year} 年度优质企业评价申报被退回修改",
+        title=_("%(year)s 年度优质企业评价申报被退回修改") % {"year": submission.cycle.year},
         body=comment,
         url=reverse("rating:detail", args=[submission.pk]),
     )
@@ -166,9 +168,9 @@ def return_submission(submission, *, by, comment: str, request=None):
 
 def _check_score(indicator, score):
     if score is None:
-        raise ValidationError(f"请为“{indicator.name}”打分")
+        raise ValidationError(_("请为“%(indicator)s”打分") % {"indicator": indicator.name})
     if not (Decimal(0) <= score <= indicator.max_score):
-        raise ValidationError(f"“{indicator.name}”的得分须在 0 至 {indicator.max_score} 之间")
+        raise ValidationError(_("“%(indicator)s”的得分须在 0 至 %(max)s 之间") % {"indicator": indicator.name, "max": indicator.max_score})
 
 
 @transaction.atomic
@@ -179,12 +181,12 @@ def score(submission, *, by, scores: dict, comments: dict | None = None, request
     score when left out, and changing it needs a comment saying why.
     """
     if not can_score_submission(by, submission):
-        raise PermissionDenied("您无权为该申报评分")
+        raise PermissionDenied(_("您无权为该申报评分"))
     comments = comments or {}
     cycle = submission.cycle
     items = []
     for indicator in indicators_of(cycle):
-        answer, _ = Answer.objects.get_or_create(submission=submission, indicator=indicator)
+        answer, _created = Answer.objects.get_or_create(submission=submission, indicator=indicator)
         given = scores.get(indicator.pk)
         comment = (comments.get(indicator.pk) or "").strip()
         if given is None and indicator.kind != IndicatorKind.REVIEWER:
@@ -192,7 +194,7 @@ def score(submission, *, by, scores: dict, comments: dict | None = None, request
         given = None if given is None else Decimal(given)
         _check_score(indicator, given)
         if answer.auto_score is not None and given != answer.auto_score and not comment:
-            raise ValidationError(f"调整“{indicator.name}”的自动得分须填写评审意见")
+            raise ValidationError(_("调整“%(indicator)s”的自动得分须填写评审意见") % {"indicator": indicator.name})
         answer.score, answer.comment = given, comment[:1000]
         answer.save(update_fields=["score", "comment"])
         items.append((given, indicator.max_score, indicator.weight))
@@ -209,12 +211,12 @@ def score(submission, *, by, scores: dict, comments: dict | None = None, request
 def publish(cycle, *, by, request=None) -> int:
     """Publish a cycle: its scored results become public and feed matchmaking. Returns the count."""
     if not is_rating_manager(by):
-        raise PermissionDenied("只有省商务厅管理员可以公布评价结果")
+        raise PermissionDenied(_("只有省商务厅管理员可以公布评价结果"))
     if cycle.status not in (CycleStatus.OPEN, CycleStatus.REVIEWING):
-        raise ValidationError("该评价年度不能公布")
+        raise ValidationError(_("该评价年度不能公布"))
     waiting = cycle.submissions.filter(state=SubmissionState.SUBMITTED).count()
     if waiting:
-        raise ValidationError(f"还有 {waiting} 份申报未评分，全部评分后才能公布")
+        raise ValidationError(ngettext("还有 %(n)s 份申报未评分，全部评分后才能公布", "还有 %(n)s 份申报未评分，全部评分后才能公布", waiting) % {"n": waiting})
     results = list(cycle.submissions.filter(state=SubmissionState.SCORED).select_related("organization"))
     cycle.status, cycle.published_at = CycleStatus.PUBLISHED, timezone.now()
     cycle.save(update_fields=["status", "published_at"])
@@ -223,7 +225,7 @@ def publish(cycle, *, by, request=None) -> int:
         notify(
             _org_members(result.organization),
             kind="rating.result_published",
-            title=f"{cycle.year} 年度优质企业评价结果已公布：{result.grade} 级（{result.total_score} 分）",
+            title=_("%(year)s 年度优质企业评价结果已公布：%(grade)s 级（%(total)s 分）") % {"year": cycle.year, "grade": result.grade, "total": result.total_score},
             url=reverse("rating:results", args=[cycle.year]),
         )
     return len(results)

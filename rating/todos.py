@@ -25,7 +25,7 @@ def enterprise_todos(user) -> list[Todo]:
         return [Todo(_("等待评审：%(title)s") % {"title": cycle}, reverse("rating:detail", args=[submission.pk]), mine=False, waiting_on=_("省商务厅"))]
     if state in (None, SubmissionState.DRAFT, SubmissionState.RETURNED):
         step = _("按退回意见修改后重新提交") if state == SubmissionState.RETURNED else _("填报并提交企业自评")
-        return [Todo(f"{step}：{cycle}", reverse("rating:report", args=[cycle.year]), deadline=cycle.closes_on)]
+        return [Todo(_("%(step)s：%(title)s") % {"step": step, "title": cycle}, reverse("rating:report", args=[cycle.year]), deadline=cycle.closes_on)]
     return []
 
 

@@ -9,6 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rating import selectors, services
@@ -22,7 +24,7 @@ PAGE_SIZE = 50
 def _enterprise_or_403(user):
     org = selectors.enterprise_of(user)
     if org is None:
-        raise PermissionDenied("只有已认证的走出去企业可以参加年度评价")
+        raise PermissionDenied(_("只有已认证的走出去企业可以参加年度评价"))
     return org
 
 
@@ -40,7 +42,7 @@ def mine(request):
 def report(request, year):
     org = _enterprise_or_403(request.user)
     if not selectors.can_report_for(request.user, org):
-        raise PermissionDenied("只有本企业的管理员可以填报年度评价")
+        raise PermissionDenied(_("只有本企业的管理员可以填报年度评价"))
     cycle = get_object_or_404(RatingCycle, year=year)
     submission = Submission.objects.filter(cycle=cycle, organization=org).first()
     if submission is not None and not selectors.can_edit_submission(request.user, submission):
@@ -53,12 +55,12 @@ def report(request, year):
             submission = services.save_draft(cycle, org, by=request.user, values=form.values(), notes=form.notes(), request=request)
             if request.POST.get("action") == "submit":
                 services.submit(submission, by=request.user, request=request)
-                messages.success(request, "已提交，省商务厅评审后将在结果公布时通知您")
+                messages.success(request, _("已提交，省商务厅评审后将在结果公布时通知您"))
                 return redirect("rating:detail", submission.pk)
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
         else:
-            messages.success(request, "草稿已保存")
+            messages.success(request, _("草稿已保存"))
             return redirect("rating:report", year)
     computed = [(i, value_of(i.source, org)) for i in indicators if i.kind == IndicatorKind.COMPUTED]
     context = {"cycle": cycle, "org": org, "form": form, "submission": submission, "computed": computed}
@@ -91,7 +93,7 @@ def detail(request, pk, score_form=None):
 def score(request, pk):
     submission = get_object_or_404(selectors.submissions_visible_to(request.user), pk=pk)
     if not selectors.can_score_submission(request.user, submission):
-        raise PermissionDenied("您无权为该申报评分")
+        raise PermissionDenied(_("您无权为该申报评分"))
     form = ScoreForm(services.indicators_of(submission.cycle), request.POST)
     if not form.is_valid():
         return detail(request, pk, score_form=form)
@@ -101,7 +103,7 @@ def score(request, pk):
         form.add_error(None, exc.messages[0])
         return detail(request, pk, score_form=form)
     submission.refresh_from_db()
-    messages.success(request, f"评分已保存：综合得分 {total}，{submission.grade} 级")
+    messages.success(request, _("评分已保存：综合得分 %(total)s，%(grade)s 级") % {"total": total, "grade": submission.grade})
     return redirect("rating:detail", pk)
 
 
@@ -114,14 +116,14 @@ def return_view(request, pk):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "已退回企业修改")
+        messages.success(request, _("已退回企业修改"))
     return redirect("rating:detail", pk)
 
 
 @login_required
 def review(request):
     if not selectors.is_rating_reviewer(request.user):
-        raise PermissionDenied("只有省商务厅可以评审年度评价")
+        raise PermissionDenied(_("只有省商务厅可以评审年度评价"))
     cycles = list(RatingCycle.objects.all())
     year = request.GET.get("year", "")
     cycle = next((c for c in cycles if str(c.year) == year), cycles[0] if cycles else None)
@@ -133,7 +135,11 @@ def review(request):
     return TemplateResponse(request, "rating/review.html", context)
 
 
-CYCLE_ACTIONS = {"open": (services.open_cycle, "已开启填报并通知企业"), "close": (services.close_reporting, "已结束填报"), "publish": (services.publish, "评价结果已公布")}
+CYCLE_ACTIONS = {
+    "open": (services.open_cycle, gettext_lazy("已开启填报并通知企业")),
+    "close": (services.close_reporting, gettext_lazy("已结束填报")),
+    "publish": (services.publish, gettext_lazy("评价结果已公布")),
+}
 
 
 @login_required

@@ -30,7 +30,6 @@ NOT_YET_TRANSLATED = {
     "notifications",
     "overseas",
     "portal",
-    "rating",
     "sitesearch",
     "stats",
     "taxonomy",
