@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "portal.site_lookup.SiteLookupMiddleware",  # after CommonMiddleware has checked ALLOWED_HOSTS
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.query_limits.QueryLimitsMiddleware",  # a NUL or a huge search text: a 400 page, before any view reads it
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.AccountSecurityMiddleware",
     "audit.middleware.AdminChangeAuditMiddleware",
@@ -274,7 +275,7 @@ WAGTAIL_SITE_NAME = "湘企出海+"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "txt", "csv"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # Wagtail's database backend, quotes escaped on SQLite
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -23,7 +23,7 @@ for _cache in CACHES.values():
         _base, _, _db = _cache["LOCATION"].rpartition("/")
         _cache["LOCATION"] = f"{_base}/{(int(_db or 0) - _WORKER_NUMBER) % 16}"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}}
+WAGTAILSEARCH_BACKENDS = {"default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": True}}  # noqa: F405
 # accounts: other apps' tests sign staff in with force_login; accounts' own tests switch these on.
 STAFF_REQUIRE_2FA = False
 PRIVACY_CONSENT_REQUIRED = False

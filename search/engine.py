@@ -99,7 +99,8 @@ class SearchResults:
     query: ParsedQuery
     hits: list[Hit] = field(default_factory=list)
     capped: bool = False
-    facets: dict = field(default_factory=dict)
+    # Empty counters, not an empty dict, when nothing was searched: the page reads them the same way.
+    facets: dict = field(default_factory=lambda: facet_counts(()))
     elapsed_ms: float = 0.0
     # How many hits hold every required word of the query (the rest match some of the words):
     # none means the query as typed found nothing, so "did you mean" is offered.
@@ -111,7 +112,6 @@ class SearchResults:
 
     def __len__(self):
         return len(self.hits)
-
 
     def keys(self, limit=None) -> list[str]:
         return [h.doc.object_id for h in self.hits[:limit]]

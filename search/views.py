@@ -66,9 +66,12 @@ def search(request):
     query, filters = data["q"].strip(), _filters(data)
     sort = data.get("sort") or "relevance"
     results = selectors.search(query, filters, sort=sort)
+    # Only punctuation, operators or words such as 的/和/OR: nothing to look for, which the page
+    # says instead of reporting "nothing found" (and the operators' report does not list it).
+    unsearchable = bool(query) and results.query.is_empty
     page_obj = Paginator(results.hits, PER_PAGE).get_page(request.GET.get("page"))
     add_snippets(page_obj.object_list, results.query)
-    if query and page_obj.number == 1:
+    if query and not unsearchable and page_obj.number == 1:
         # Partial matches do not count: the operators' zero-result report lists such queries too.
         services.log_query(query, results.complete, filtered=filters.is_active)
     params = request.GET.copy()
@@ -80,9 +83,10 @@ def search(request):
         facets=_facet_options(results),
         filters=filters,
         sort=sort,
-        suggestion=did_you_mean(query) if query and not results.complete else None,
+        suggestion=did_you_mean(query) if query and not unsearchable and not results.complete else None,
         querystring=params.urlencode(),
-        searched=bool(query or filters.is_active),
+        searched=filters.is_active or (bool(query) and not unsearchable),
+        unsearchable=unsearchable,
     )
     return TemplateResponse(request, "search/search.html", context)
 
