@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zones.models import Indicator, ZoneReport
 
@@ -17,10 +19,10 @@ class ReportForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("chinese_enterprises", 0) > data.get("enterprises", 0):
-            self.add_error("chinese_enterprises", "中资企业数不能超过入区企业总数")
+            self.add_error("chinese_enterprises", _("中资企业数不能超过入区企业总数"))
         year = data.get("year")
         if year and not 2000 <= year <= 2100:
-            self.add_error("year", "年度不正确")
+            self.add_error("year", _("年度不正确"))
         return data
 
 
@@ -33,9 +35,9 @@ class ScoreForm(forms.Form):
         self.indicators = indicators
         for ind in indicators:
             prev = existing.get(ind.pk)
-            self.fields[f"score_{ind.pk}"] = forms.DecimalField(label=f"{ind.name}（权重 {ind.weight}）", min_value=0, max_value=100, decimal_places=2,
+            self.fields[f"score_{ind.pk}"] = forms.DecimalField(label=_("%(indicator)s（权重 %(weight)s）") % {"indicator": ind.name, "weight": ind.weight}, min_value=0, max_value=100, decimal_places=2,
                                                                 help_text=ind.description, initial=prev.score if prev else None)
-            self.fields[f"comment_{ind.pk}"] = forms.CharField(label=f"{ind.name}评语", required=False, max_length=300, initial=prev.comment if prev else "")
+            self.fields[f"comment_{ind.pk}"] = forms.CharField(label=_("%(indicator)s评语") % {"indicator": ind.name}, required=False, max_length=300, initial=prev.comment if prev else "")
 
     def scores(self):
         return {ind.pk: self.cleaned_data[f"score_{ind.pk}"] for ind in self.indicators}
@@ -45,7 +47,7 @@ class ScoreForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(label="退回理由", widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label=gettext_lazy("退回理由"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class IndicatorForm(forms.ModelForm):

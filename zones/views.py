@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from filings.selectors import is_department
@@ -19,7 +21,7 @@ from zones.selectors import can_edit, can_manage_scorecard, can_score, published
 def _zone_or_403(user):
     zone = zone_of(user)
     if zone is None:
-        raise PermissionDenied("只有已认证的境外经贸合作区账号可以填报年度考核材料")
+        raise PermissionDenied(_("只有已认证的境外经贸合作区账号可以填报年度考核材料"))
     return zone
 
 
@@ -40,23 +42,23 @@ def create(request):
         except ValidationError as exc:
             form.add_error("year", exc.messages[0])
         else:
-            messages.success(request, "已保存，确认无误后请提交")
+            messages.success(request, _("已保存，确认无误后请提交"))
             return redirect("zones:detail", report.pk)
-    return TemplateResponse(request, "zones/form.html", {"form": form, "title": "填报年度考核材料"})
+    return TemplateResponse(request, "zones/form.html", {"form": form, "title": _("填报年度考核材料")})
 
 
 @login_required
 def edit(request, pk):
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)
     if not can_edit(request.user, report):
-        raise PermissionDenied("该年度考核材料当前不能修改")
+        raise PermissionDenied(_("该年度考核材料当前不能修改"))
     form = ReportForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "year"}
         services.save_report(by=request.user, year=report.year, data=data, report=report, request=request)
-        messages.success(request, "已保存")
+        messages.success(request, _("已保存"))
         return redirect("zones:detail", report.pk)
-    return TemplateResponse(request, "zones/form.html", {"form": form, "title": f"修改 {report.year} 年度考核材料", "report": report})
+    return TemplateResponse(request, "zones/form.html", {"form": form, "title": _("修改 %(year)s 年度考核材料") % {"year": report.year}, "report": report})
 
 
 @login_required
@@ -75,7 +77,7 @@ def detail(request, pk, score_form=None):
 def submit(request, pk):
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)
     services.submit(report, by=request.user, request=request)
-    messages.success(request, "已提交省商务厅评分")
+    messages.success(request, _("已提交省商务厅评分"))
     return redirect("zones:detail", report.pk)
 
 
@@ -84,7 +86,7 @@ def submit(request, pk):
 def score(request, pk):
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)
     if not can_score(request.user, report):
-        raise PermissionDenied("您无权为该考核材料评分")
+        raise PermissionDenied(_("您无权为该考核材料评分"))
     form = ScoreForm(list(Indicator.objects.filter(active=True)), request.POST)
     if not form.is_valid():
         return detail(request, pk, score_form=form)
@@ -93,7 +95,7 @@ def score(request, pk):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, f"评分已保存：综合得分 {total}")
+        messages.success(request, _("评分已保存：综合得分 %(total)s") % {"total": total})
     return redirect("zones:detail", report.pk)
 
 
@@ -107,14 +109,14 @@ def return_view(request, pk):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "已退回园区修改")
+        messages.success(request, _("已退回园区修改"))
     return redirect("zones:detail", report.pk)
 
 
 @login_required
 def review_list(request):
     if not is_department(request.user):
-        raise PermissionDenied("只有省商务厅可以评审园区考核")
+        raise PermissionDenied(_("只有省商务厅可以评审园区考核"))
     years = sorted(set(ZoneReport.objects.exclude(state=State.DRAFT).values_list("year", flat=True)), reverse=True)
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else (years[0] if years else None)
     reports = ZoneReport.objects.filter(year=year).exclude(state=State.DRAFT).select_related("zone") if year else []
@@ -129,7 +131,7 @@ def publish(request, year):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, f"已公布 {year} 年度 {count} 个园区的考核结果")
+        messages.success(request, ngettext("已公布 %(year)s 年度 %(count)s 个园区的考核结果", "已公布 %(year)s 年度 %(count)s 个园区的考核结果", count) % {"year": year, "count": count})
     return redirect(reverse("zones:review") + f"?year={year}")
 
 
@@ -143,7 +145,7 @@ def results_index(request):
 def results(request, year):
     years = published_years()
     if year not in years:
-        raise Http404("该年度的考核结果尚未公布")
+        raise Http404(_("该年度的考核结果尚未公布"))
     reports = list(published_results(year))
     chart = [{"label": r.zone.name, "n": float(r.total_score)} for r in reports]
     return TemplateResponse(request, "zones/results.html", {"years": years, "year": year, "reports": reports, "chart": chart})
@@ -153,11 +155,11 @@ def results(request, year):
 def scorecard(request):
     """The department edits the indicators and their weights (also possible in Django admin)."""
     if not can_manage_scorecard(request.user):
-        raise PermissionDenied("只有省商务厅管理员可以修改考核指标")
+        raise PermissionDenied(_("只有省商务厅管理员可以修改考核指标"))
     formset = IndicatorFormSet(request.POST or None, queryset=Indicator.objects.all())
     if request.method == "POST" and formset.is_valid():
         services.save_scorecard(formset, by=request.user, request=request)
-        messages.success(request, "考核指标已保存；已评分的结果保留评分时的权重")
+        messages.success(request, _("考核指标已保存；已评分的结果保留评分时的权重"))
         return redirect("zones:scorecard")
     total = sum(i.weight for i in Indicator.objects.filter(active=True))
     return TemplateResponse(request, "zones/scorecard.html", {"formset": formset, "total": total})

@@ -36,7 +36,6 @@ NOT_YET_TRANSLATED = {
     "templates",
     "uploads",
     "workbench",
-    "zones",
 }
 
 
