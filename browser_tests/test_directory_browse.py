@@ -23,7 +23,8 @@ def test_browse_filter_by_country_and_open_a_profile(page, directory_data, shot,
     expect(page.get_by_role("heading", name="湘企名录", level=1)).to_be_visible()
     expect(page.get_by_text("共找到 30 家企业")).to_be_visible()
 
-    page.get_by_label("国家(地区)").select_option(label="肯尼亚")  # directory.js submits on change
+    page.get_by_role("combobox", name="国家(地区)").fill("肯尼亚")  # the searchable picker
+    page.locator(".ts-dropdown .option", has_text="肯尼亚").click()  # directory.js submits on change
     page.wait_for_url(re.compile(r"country=KE"))
     count = int(re.search(r"共找到 (\d+) 家企业", page.content()).group(1))
     assert 0 < count < 30

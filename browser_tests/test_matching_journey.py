@@ -52,8 +52,10 @@ def test_post_a_demand_get_a_match_send_an_intent_accept_and_see_contacts(page, 
     page.get_by_label("类型").select_option("need_product")
     page.get_by_label("标题").fill("肯尼亚项目采购挖掘机十台")
     page.get_by_label("详细说明").fill("内罗毕道路项目需要采购二十吨级挖掘机十台，要求厂家在肯尼亚有备件和售后服务。")
-    page.get_by_label("国家(地区)").select_option("KE")
-    page.get_by_label("行业（GB/T 4754 门类）").select_option("C")  # 制造业
+    page.get_by_role("combobox", name="国家(地区)").fill("肯尼亚")  # searchable pickers: type, then choose
+    page.locator(".ts-dropdown .option", has_text="肯尼亚").click()
+    page.get_by_role("combobox", name="行业（GB/T 4754 门类）").fill("制造业")
+    page.locator(".ts-dropdown .option", has_text="制造业").click()
     page.get_by_label("金额下限（美元）").fill("1000000")
     page.get_by_label("金额上限（美元）").fill("2000000")
     page.get_by_label("有效期至").fill((timezone.localdate() + timedelta(days=60)).isoformat())

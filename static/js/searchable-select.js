@@ -65,7 +65,11 @@
     if (!selects.length) return;
     library().then(function (TomSelect) {
       selects.forEach(function (select) {
-        if (!select.tomselect) new TomSelect(select, settings(select));
+        if (select.tomselect) return;
+        new TomSelect(select, settings(select));
+        // The label now names Tom Select's input; the original select only carries the value
+        // to the server, so assistive technology should not meet it a second time, unnamed.
+        select.setAttribute("aria-hidden", "true");
       });
     });
   }
