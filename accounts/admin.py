@@ -3,16 +3,21 @@
 * The system administrator (``accounts.manage_accounts``) creates users, edits their
   account details, deactivates them and resets passwords — but cannot grant roles.
 * The security administrator (``accounts.assign_roles``) grants roles (groups) and
-  permissions and staff status — but cannot edit account details.
+  permissions and staff status — but cannot edit account details. Every such change goes
+  through ``accounts.services.roles.change_roles`` (separation of duties, audit): nobody
+  changes their own; the three separated roles are granted only through an approved
+  ``RoleGrantRequest`` (``accounts/admin_roles.py``).
 * Nobody deletes a user here: accounts are deactivated or cancelled (anonymised).
 * Mobile numbers are masked unless the viewer holds ``accounts.view_contact_details``.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 
+from accounts import admin_roles  # noqa: F401 - registers the group and role grant request admins
 from accounts.mobile import mask_mobile
 from accounts.models import (
     CertificationRequest,
@@ -26,12 +31,33 @@ from accounts.models import (
     UserSession,
 )
 from accounts.services.account import cancel_account
-from accounts.services.roles import record_role_change
+from accounts.services.roles import RoleChangeRefused, change_roles, check_role_change
 from accounts.two_factor import reset_devices
 from audit.services import log
 
 ACCOUNT_FIELDS = ("username", "first_name", "last_name", "email", "email_verified", "mobile", "user_type", "organization", "org_role", "is_active", "must_change_password")
 ROLE_FIELDS = ("groups", "user_permissions", "is_staff")
+ROLE_CHANGE_FIELDS = (*ROLE_FIELDS, "is_superuser")
+
+
+class RoleCheckedForm:
+    """Mixed into the user change form: role, permission and flag changes are checked (and a
+    refusal audited) by ``accounts.services.roles.check_role_change``; ``actor`` and ``request``
+    are set by ``UserAdmin.get_form``."""
+
+    actor = None
+    request = None
+
+    def clean(self):
+        cleaned = super().clean()
+        proposed = {f: cleaned[f] for f in ROLE_CHANGE_FIELDS if f in self.fields and f in cleaned}
+        if proposed and self.instance.pk is not None:
+            try:
+                check_role_change(self.instance, by=self.actor, request=self.request, **proposed)
+            except RoleChangeRefused as exc:
+                for reason in exc.reasons:
+                    self.add_error(None, reason)
+        return cleaned
 
 
 @admin.register(User)
@@ -47,7 +73,14 @@ class UserAdmin(BaseUserAdmin):
         ("个人信息", {"fields": ("first_name", "last_name", "email", "email_verified", "mobile")}),
         ("用户类型与单位", {"fields": ("user_type", "organization", "org_role")}),
         ("状态", {"fields": ("is_active", "must_change_password", "password_changed_at", "last_login", "date_joined", "cancelled_at")}),
-        ("角色与权限（安全管理员）", {"fields": ("is_staff", "is_superuser", "groups", "user_permissions")}),
+        (
+            "角色与权限（安全管理员）",
+            {
+                "fields": ("is_staff", "is_superuser", "groups", "user_permissions"),
+                "description": "系统管理员、安全管理员、审计管理员三个角色须在“三员角色授权申请”中提交，由另一位安全管理员批准；"
+                "同一人不能兼任其中两个；任何人不能修改自己的角色与权限。",
+            },
+        ),
     )
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("username", "first_name", "mobile", "email", "user_type", "usable_password", "password1", "password2")}),
@@ -73,6 +106,8 @@ class UserAdmin(BaseUserAdmin):
             readonly += ROLE_FIELDS
         if not request.user.is_superuser:
             readonly.append("is_superuser")
+        if obj is not None and obj.pk == request.user.pk:
+            readonly += ROLE_CHANGE_FIELDS  # nobody changes their own roles, permissions or flags
         if obj is not None and not request.user.has_perm("accounts.view_contact_details"):
             readonly += ["masked_mobile"]
         return tuple(dict.fromkeys(readonly))
@@ -102,13 +137,45 @@ class UserAdmin(BaseUserAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        self._groups_before = set(obj.groups.values_list("name", flat=True)) if obj is not None else set()
-        return form
+        if obj is None:
+            return form  # the add form has no role fields
+        return type(form.__name__, (RoleCheckedForm, form), {"actor": request.user, "request": request})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id is not None and unquote(object_id) == str(request.user.pk):
+            self._refuse_forged_own_role_change(request)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _refuse_forged_own_role_change(self, request):
+        """The role fields of one's own account are read-only; a POST that carries them anyway is
+        refused (403) and audited with the roles it tried to set."""
+        proposed = {}
+        if "groups" in request.POST:
+            proposed["groups"] = Group.objects.filter(pk__in=[v for v in request.POST.getlist("groups") if v.isdigit()])
+        if "user_permissions" in request.POST:
+            proposed["user_permissions"] = Permission.objects.filter(pk__in=[v for v in request.POST.getlist("user_permissions") if v.isdigit()])
+        for flag in ("is_staff", "is_superuser"):
+            if flag in request.POST:
+                proposed[flag] = True
+        if proposed:
+            try:
+                check_role_change(request.user, by=request.user, request=request, **proposed)
+            except RoleChangeRefused as exc:
+                raise PermissionDenied(exc.reasons[0]) from exc
+
+    def save_model(self, request, obj, form, change):
+        # Role fields are not saved by the form: ``save_related`` hands them to ``change_roles``.
+        if change:
+            form.role_values = {f: form.cleaned_data.pop(f) for f in ROLE_CHANGE_FIELDS if f in form.fields and f in form.cleaned_data}
+            stored = User.objects.only("is_staff", "is_superuser").get(pk=obj.pk)
+            obj.is_staff, obj.is_superuser = stored.is_staff, stored.is_superuser
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        with transaction.atomic():
-            super().save_related(request, form, formsets, change)
-            record_role_change(form.instance, self._groups_before, by=request.user, request=request)
+        super().save_related(request, form, formsets, change)
+        values = getattr(form, "role_values", None)
+        if values:
+            change_roles(form.instance, by=request.user, request=request, **values)
 
     @admin.action(description="重置所选用户的双因素认证（手机丢失时）", permissions=["assign_roles"])
     def reset_two_factor(self, request, queryset):

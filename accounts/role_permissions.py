@@ -9,8 +9,12 @@ The three security roles are kept apart (MLPS level 3, 三员分立):
 
 * system administrator — user accounts and site settings; no audit log, no role assignment;
 * security administrator — roles (groups), permissions, 2FA devices, lockouts, privacy
-  policy and OIDC clients; no user account details, no audit log;
+  policy and OIDC clients; no user account details, no audit log; the three roles themselves
+  only through a request another security administrator approves;
 * audit administrator — reads and exports the audit log; nothing else.
+
+A permission only these roles are given is their *duty*: ``accounts.separation`` keeps it out
+of other groups and of users' own permissions.
 """
 
 from functools import cache
@@ -80,6 +84,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.assign_roles",
         "accounts.view_user",
         "accounts.change_user",
+        "accounts.view_rolegrantrequest",
+        "accounts.add_rolegrantrequest",
+        "accounts.approve_rolegrantrequest",
         "auth.view_group",
         "auth.add_group",
         "auth.change_group",

@@ -3,6 +3,7 @@
 from accounts.models.certification import CertificationRequest, Invitation, RequestStatus
 from accounts.models.oidc import ClientPolicy
 from accounts.models.privacy import PrivacyConsent, PrivacyPolicy
+from accounts.models.roles import GrantStatus, RoleGrantRequest
 from accounts.models.security import LoginThrottle, PasswordHistory, SmsCode, SmsOutbox, SmsPurpose, ThrottleScope, UserSession
 from accounts.models.users import (
     CertificationStatus,
@@ -19,6 +20,7 @@ __all__ = [
     "CertificationRequest",
     "CertificationStatus",
     "ClientPolicy",
+    "GrantStatus",
     "Invitation",
     "InstitutionType",
     "LoginThrottle",
@@ -30,6 +32,7 @@ __all__ = [
     "PrivacyConsent",
     "PrivacyPolicy",
     "RequestStatus",
+    "RoleGrantRequest",
     "SmsCode",
     "SmsOutbox",
     "SmsPurpose",

@@ -319,6 +319,7 @@ DJANGO_ADMIN_MODELS = {
     "accounts.privacyconsent": ("admin", "secadmin"),
     "accounts.usersession": ("admin", "sysadmin"),
     "accounts.smsoutbox": ("admin",),
+    "accounts.rolegrantrequest": ("admin", "secadmin"),
     "auth.group": ("admin", "secadmin"),
     "otp_totp.totpdevice": ("admin", "secadmin"),
     "oauth2_provider.application": ("admin", "secadmin"),
