@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 ver() { python3 -c "import json,sys; print(json.load(open('package.json'))['dependencies'][sys.argv[1]])" "$1"; }
-(cd "$tmp" && npm pack --silent "htmx.org@$(ver htmx.org)" "echarts@$(ver echarts)" "axe-core@$(ver axe-core)" "tom-select@$(ver tom-select)" >/dev/null)
+# Versions are read here, before the cd below (package.json is not in $tmp).
+packages=("htmx.org@$(ver htmx.org)" "echarts@$(ver echarts)" "axe-core@$(ver axe-core)" "tom-select@$(ver tom-select)")
+(cd "$tmp" && npm pack --silent "${packages[@]}" >/dev/null)
 for f in "$tmp"/*.tgz; do d="${f%.tgz}"; mkdir -p "$d"; tar xzf "$f" -C "$d"; done
 cp "$tmp"/htmx.org-*/package/dist/htmx.min.js "$tmp"/htmx.org-*/package/LICENSE static/vendor/htmx/
 cp "$tmp"/echarts-*/package/dist/echarts.min.js "$tmp"/echarts-*/package/LICENSE static/vendor/echarts/
