@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "events"
-    verbose_name = "活动与报名"
+    verbose_name = _("活动与报名")
 
     def ready(self):
         from accounts import personal_data

@@ -11,32 +11,33 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from taxonomy.cities import Jurisdiction
 
 
 class Kind(models.TextChoices):
-    CONFERENCE = "conference", "会议论坛"
-    FAIR = "fair", "展会博览"
-    TRAINING = "training", "培训"
-    MATCHMAKING = "matchmaking", "对接洽谈"
-    ROADSHOW = "roadshow", "路演推介"
-    WEBINAR = "webinar", "线上直播"
+    CONFERENCE = "conference", _("会议论坛")
+    FAIR = "fair", _("展会博览")
+    TRAINING = "training", _("培训")
+    MATCHMAKING = "matchmaking", _("对接洽谈")
+    ROADSHOW = "roadshow", _("路演推介")
+    WEBINAR = "webinar", _("线上直播")
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    IN_REVIEW = "in_review", "待审核"
-    PUBLISHED = "published", "已发布"
-    CANCELLED = "cancelled", "已取消"
+    DRAFT = "draft", _("草稿")
+    IN_REVIEW = "in_review", _("待审核")
+    PUBLISHED = "published", _("已发布")
+    CANCELLED = "cancelled", _("已取消")
 
 
 class RegistrationStatus(models.TextChoices):
-    PENDING = "pending", "待审核"
-    CONFIRMED = "confirmed", "报名成功"
-    WAITLISTED = "waitlisted", "候补中"
-    REJECTED = "rejected", "未通过"
-    CANCELLED = "cancelled", "已取消"
+    PENDING = "pending", _("待审核")
+    CONFIRMED = "confirmed", _("报名成功")
+    WAITLISTED = "waitlisted", _("候补中")
+    REJECTED = "rejected", _("未通过")
+    CANCELLED = "cancelled", _("已取消")
 
 
 # Registration statuses that hold (or wait for) a seat.
@@ -46,11 +47,11 @@ ACTIVE_STATUSES = (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, Reg
 class AskedField(models.TextChoices):
     """Optional questions an organiser may ask each registrant (name and mobile are always asked)."""
 
-    TITLE = "title", "职务"
-    EMAIL = "email", "电子邮箱"
-    COUNTRIES = "countries", "关注的国家(地区)"
-    NEEDS = "needs", "对接需求"
-    DIETARY = "dietary", "饮食禁忌"
+    TITLE = "title", _("职务")
+    EMAIL = "email", _("电子邮箱")
+    COUNTRIES = "countries", _("关注的国家(地区)")
+    NEEDS = "needs", _("对接需求")
+    DIETARY = "dietary", _("饮食禁忌")
 
 
 def new_code():
@@ -60,57 +61,57 @@ def new_code():
 
 
 class Event(models.Model):
-    title = models.CharField("活动名称", max_length=200)
-    summary = models.CharField("简介", max_length=300)
-    body = models.TextField("详细介绍", blank=True, help_text="可使用基本 HTML，保存时自动清理不安全内容")
-    agenda = models.TextField("议程", blank=True, help_text="每行一项，如“09:00 开幕致辞”")
-    kind = models.CharField("活动类型", max_length=16, choices=Kind.choices, db_index=True)
-    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    title = models.CharField(_("活动名称"), max_length=200)
+    summary = models.CharField(_("简介"), max_length=300)
+    body = models.TextField(_("详细介绍"), blank=True, help_text=_("可使用基本 HTML，保存时自动清理不安全内容"))
+    agenda = models.TextField(_("议程"), blank=True, help_text=_("每行一项，如“09:00 开幕致辞”"))
+    kind = models.CharField(_("活动类型"), max_length=16, choices=Kind.choices, db_index=True)
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True)
 
-    organizer_org = models.ForeignKey("accounts.Organization", verbose_name="主办机构", null=True, blank=True,
+    organizer_org = models.ForeignKey("accounts.Organization", verbose_name=_("主办机构"), null=True, blank=True,
                                       on_delete=models.PROTECT, related_name="organized_events",
-                                      help_text="由认证服务机构主办时填写；留空表示由平台/商务部门主办")
-    organizer_name = models.CharField("主办单位(显示)", max_length=200)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, on_delete=models.SET_NULL, related_name="+")
+                                      help_text=_("由认证服务机构主办时填写；留空表示由平台/商务部门主办"))
+    organizer_name = models.CharField(_("主办单位(显示)"), max_length=200)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, on_delete=models.SET_NULL, related_name="+")
 
-    city = models.CharField("所属市州", max_length=16, choices=Jurisdiction.choices, default=Jurisdiction.PROVINCE, db_index=True)
-    overseas_location = models.CharField("境外举办地", max_length=200, blank=True)
-    countries = models.ManyToManyField("taxonomy.Country", verbose_name="相关国家(地区)", blank=True, related_name="events")
-    industries = models.ManyToManyField("taxonomy.Industry", verbose_name="相关行业", blank=True, related_name="events")
-    sino_africa = models.BooleanField("中非经贸活动", default=False, db_index=True)
+    city = models.CharField(_("所属市州"), max_length=16, choices=Jurisdiction.choices, default=Jurisdiction.PROVINCE, db_index=True)
+    overseas_location = models.CharField(_("境外举办地"), max_length=200, blank=True)
+    countries = models.ManyToManyField("taxonomy.Country", verbose_name=_("相关国家(地区)"), blank=True, related_name="events")
+    industries = models.ManyToManyField("taxonomy.Industry", verbose_name=_("相关行业"), blank=True, related_name="events")
+    sino_africa = models.BooleanField(_("中非经贸活动"), default=False, db_index=True)
 
-    starts_at = models.DateTimeField("开始时间", db_index=True)
-    ends_at = models.DateTimeField("结束时间", db_index=True)
-    venue = models.CharField("举办地点", max_length=300, blank=True)
-    online_url = models.URLField("线上参与链接", blank=True)
-    contact_name = models.CharField("联系人", max_length=50, blank=True)
-    contact_phone = models.CharField("联系电话", max_length=30, blank=True)
-    contact_email = models.EmailField("联系邮箱", blank=True)
+    starts_at = models.DateTimeField(_("开始时间"), db_index=True)
+    ends_at = models.DateTimeField(_("结束时间"), db_index=True)
+    venue = models.CharField(_("举办地点"), max_length=300, blank=True)
+    online_url = models.URLField(_("线上参与链接"), blank=True)
+    contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("联系邮箱"), blank=True)
 
-    capacity = models.PositiveIntegerField("名额(人)", null=True, blank=True, help_text="留空表示不限")
-    max_attendees_per_registration = models.PositiveSmallIntegerField("每单位最多参会人数", default=5)
-    registration_opens_at = models.DateTimeField("报名开始", null=True, blank=True)
-    registration_closes_at = models.DateTimeField("报名截止", null=True, blank=True)
-    needs_approval = models.BooleanField("报名需审核", default=False)
-    asked_fields = models.JSONField("报名需填写", default=list, blank=True)
+    capacity = models.PositiveIntegerField(_("名额(人)"), null=True, blank=True, help_text=_("留空表示不限"))
+    max_attendees_per_registration = models.PositiveSmallIntegerField(_("每单位最多参会人数"), default=5)
+    registration_opens_at = models.DateTimeField(_("报名开始"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("报名截止"), null=True, blank=True)
+    needs_approval = models.BooleanField(_("报名需审核"), default=False)
+    asked_fields = models.JSONField(_("报名需填写"), default=list, blank=True)
 
-    review_comment = models.TextField("审核意见", blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    published_at = models.DateTimeField("发布时间", null=True, blank=True)
-    recap = models.TextField("活动回顾", blank=True, help_text="活动结束后填写，可使用基本 HTML")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    review_comment = models.TextField(_("审核意见"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    recap = models.TextField(_("活动回顾"), blank=True, help_text=_("活动结束后填写，可使用基本 HTML"))
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
         ordering = ["starts_at", "id"]
         indexes = [models.Index(fields=["status", "ends_at"], name="event_status_end")]
         permissions = [
-            ("review_event", "可审核活动"),
-            ("manage_all_events", "可管理全部活动"),
-            ("view_registrant_mobile", "可查看报名人完整手机号"),
+            ("review_event", _("可审核活动")),
+            ("manage_all_events", _("可管理全部活动")),
+            ("view_registrant_mobile", _("可查看报名人完整手机号")),
         ]
-        verbose_name = "活动"
-        verbose_name_plural = "活动"
+        verbose_name = _("活动")
+        verbose_name_plural = _("活动")
 
     def __str__(self):
         return self.title
@@ -132,18 +133,18 @@ class Event(models.Model):
 
 
 class Registration(models.Model):
-    event = models.ForeignKey(Event, verbose_name="活动", on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="报名人", on_delete=models.CASCADE, related_name="event_registrations")
-    organization = models.ForeignKey("accounts.Organization", verbose_name="报名单位", null=True, blank=True,
+    event = models.ForeignKey(Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("报名人"), on_delete=models.CASCADE, related_name="event_registrations")
+    organization = models.ForeignKey("accounts.Organization", verbose_name=_("报名单位"), null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="event_registrations")
-    status = models.CharField("状态", max_length=16, choices=RegistrationStatus.choices, db_index=True)
-    position = models.PositiveIntegerField("候补序号", null=True, blank=True)
-    note = models.TextField("备注", blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    decision_comment = models.CharField("审核意见", max_length=300, blank=True)
-    reminded_at = models.DateTimeField("已提醒时间", null=True, blank=True)
-    created_at = models.DateTimeField("报名时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    status = models.CharField(_("状态"), max_length=16, choices=RegistrationStatus.choices, db_index=True)
+    position = models.PositiveIntegerField(_("候补序号"), null=True, blank=True)
+    note = models.TextField(_("备注"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decision_comment = models.CharField(_("审核意见"), max_length=300, blank=True)
+    reminded_at = models.DateTimeField(_("已提醒时间"), null=True, blank=True)
+    created_at = models.DateTimeField(_("报名时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -152,8 +153,8 @@ class Registration(models.Model):
             models.UniqueConstraint(fields=["event", "user"], condition=models.Q(status__in=["pending", "confirmed", "waitlisted"]),
                                     name="events_one_active_registration"),
         ]
-        verbose_name = "活动报名"
-        verbose_name_plural = "活动报名"
+        verbose_name = _("活动报名")
+        verbose_name_plural = _("活动报名")
 
     def __str__(self):
         return f"{self.event} · {self.user}"
@@ -165,17 +166,17 @@ class Registration(models.Model):
 
 class Attendee(models.Model):
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="attendees")
-    name = models.CharField("姓名", max_length=50)
-    mobile = models.CharField("手机号", max_length=11)
-    answers = models.JSONField("其他信息", default=dict, blank=True)
-    code = models.CharField("入场码", max_length=8, unique=True, default=new_code)
-    checked_in_at = models.DateTimeField("签到时间", null=True, blank=True)
+    name = models.CharField(_("姓名"), max_length=50)
+    mobile = models.CharField(_("手机号"), max_length=11)
+    answers = models.JSONField(_("其他信息"), default=dict, blank=True)
+    code = models.CharField(_("入场码"), max_length=8, unique=True, default=new_code)
+    checked_in_at = models.DateTimeField(_("签到时间"), null=True, blank=True)
     checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "参会人"
-        verbose_name_plural = "参会人"
+        verbose_name = _("参会人")
+        verbose_name_plural = _("参会人")
 
     def __str__(self):
         return self.name

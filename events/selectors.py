@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import OrgKind
 from accounts.roles import bureau_city_of
@@ -136,14 +137,14 @@ def registration_window(event, now=None):
     """``(open, reason)``: whether registration is open now, and in Chinese why not."""
     now = now or timezone.now()
     if event.status != Status.PUBLISHED:
-        return False, "该活动未在报名中。" if event.status != Status.CANCELLED else "该活动已取消。"
+        return False, _("该活动未在报名中。") if event.status != Status.CANCELLED else _("该活动已取消。")
     if event.ends_at < now:
-        return False, "活动已结束。"
+        return False, _("活动已结束。")
     if event.registration_opens_at and now < event.registration_opens_at:
-        return False, f"报名将于 {timezone.localtime(event.registration_opens_at):%Y-%m-%d %H:%M} 开始。"
+        return False, _("报名将于 %(time)s 开始。") % {"time": f"{timezone.localtime(event.registration_opens_at):%Y-%m-%d %H:%M}"}
     closes = event.registration_closes_at or event.starts_at
     if now > closes:
-        return False, "报名已截止。"
+        return False, _("报名已截止。")
     return True, ""
 
 

@@ -14,7 +14,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audit.services import log
 from events import selectors, workflow
@@ -51,7 +53,7 @@ def save_event(event: Event, *, by, request=None, creating: bool) -> Event:
     """Save an event edited in a form: rich text sanitised, organiser org enforced, waitlist re-run."""
     if creating:
         if not selectors.can_create(by):
-            raise PermissionDenied("您没有发布活动的权限")
+            raise PermissionDenied(_("您没有发布活动的权限"))
         event.created_by = by
         org = selectors.organizer_org_of(by)
         if not by.has_perm("events.manage_all_events"):
@@ -61,7 +63,7 @@ def save_event(event: Event, *, by, request=None, creating: bool) -> Event:
             elif selectors.bureau_city_of(by):
                 event.city = selectors.bureau_city_of(by)  # a city bureau organises its own city's events
     elif not selectors.can_manage(by, event):
-        raise PermissionDenied("您不能修改其他单位的活动")
+        raise PermissionDenied(_("您不能修改其他单位的活动"))
     event.body = clean_rich_text(event.body)
     event.recap = clean_rich_text(event.recap)
     with transaction.atomic():
@@ -76,17 +78,17 @@ def apply_transition(event: Event, name: str, *, by, comment: str = "", request=
     """Move ``event`` along ``workflow.TRANSITIONS``; cancelling tells every registrant."""
     t = workflow.BY_NAME.get(name)
     if t is None:
-        raise EventError("未知的操作")
+        raise EventError(_("未知的操作"))
     allowed = workflow.available(event, may_manage=selectors.can_manage(by, event), may_review=selectors.can_review(by))
     if t not in allowed:
         if event.status not in t.source:
-            raise EventError(f"活动当前为“{event.get_status_display()}”，不能{t.label}")
-        raise PermissionDenied(f"您没有权限{t.label}")
+            raise EventError(_("活动当前为“%(status)s”，不能%(action)s") % {"status": event.get_status_display(), "action": t.label})
+        raise PermissionDenied(_("您没有权限%(action)s") % {"action": t.label})
     comment = comment.strip()
     if t.comment_required and not comment:
-        raise EventError(f"{t.label}须填写理由")
+        raise EventError(_("%(action)s须填写理由") % {"action": t.label})
     if t.name == "approve" and event.created_by_id == by.pk and not by.is_superuser:
-        raise EventError("不能审核自己创建的活动，请由其他审核员审核")
+        raise EventError(_("不能审核自己创建的活动，请由其他审核员审核"))
     with transaction.atomic():
         event.status = t.target
         if t.who == "review":
@@ -99,9 +101,9 @@ def apply_transition(event: Event, name: str, *, by, comment: str = "", request=
         if t.name == "cancel":
             live = list(event.registrations.filter(status__in=[RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]).select_related("user"))
             event.registrations.filter(pk__in=[r.pk for r in live]).update(status=RegistrationStatus.CANCELLED, position=None, updated_at=timezone.now())
-            notify([r.user for r in live], kind="event.cancelled", title=f"活动已取消：{event.title}", body=comment, url=_link(event))
+            notify([r.user for r in live], kind="event.cancelled", title=_("活动已取消：%(title)s") % {"title": event.title}, body=comment, url=_link(event))
         elif t.name in ("approve", "return") and event.created_by_id:
-            notify([event.created_by], kind="event.review", title=f"活动{'已发布' if t.name == 'approve' else '被退回修改'}：{event.title}",
+            notify([event.created_by], kind="event.review", title=(_("活动已发布：%(title)s") if t.name == "approve" else _("活动被退回修改：%(title)s")) % {"title": event.title},
                    body=comment, url=reverse("events:manage_detail", args=[event.pk]))
     return event
 
@@ -116,23 +118,26 @@ def register(event: Event, user, *, attendees: list[dict], note: str = "") -> Re
     waiting list.
     """
     if not user.is_authenticated:
-        raise PermissionDenied("请先登录")
+        raise PermissionDenied(_("请先登录"))
     if not attendees:
-        raise EventError("请至少填写一位参会人")
+        raise EventError(_("请至少填写一位参会人"))
     org = user.certified_organization
     limit = event.max_attendees_per_registration if org is not None else 1
     if len(attendees) > limit:
-        raise EventError(f"每个{'单位' if org else '个人'}最多报名 {limit} 人" + ("" if org else "（以单位名义报名须先完成企业认证）"))
+        if org:
+            raise EventError(ngettext("每个单位最多报名 %(limit)d 人", "每个单位最多报名 %(limit)d 人", limit) % {"limit": limit})
+        raise EventError(ngettext("每个个人最多报名 %(limit)d 人（以单位名义报名须先完成企业认证）",
+                                  "每个个人最多报名 %(limit)d 人（以单位名义报名须先完成企业认证）", limit) % {"limit": limit})
     mobiles = [a["mobile"] for a in attendees]
     if len(set(mobiles)) != len(mobiles):
-        raise EventError("参会人手机号不能重复")
+        raise EventError(_("参会人手机号不能重复"))
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         ok, reason = selectors.registration_window(event)
         if not ok:
             raise EventError(reason)
         if selectors.active_registration(event, user) is not None:
-            raise EventError("您已报名该活动，如需修改参会人请先取消原报名")
+            raise EventError(_("您已报名该活动，如需修改参会人请先取消原报名"))
         left = selectors.seats_left(event)
         waiting = selectors.waitlist(event).exists()
         if left is None or (left >= len(attendees) and not waiting):
@@ -145,7 +150,7 @@ def register(event: Event, user, *, attendees: list[dict], note: str = "") -> Re
         Attendee.objects.bulk_create(Attendee(registration=reg, name=a["name"].strip(), mobile=a["mobile"], answers=a.get("answers") or {}) for a in attendees)
         _tell_registrant(reg)
         if status == RegistrationStatus.PENDING and event.created_by_id:
-            notify([event.created_by], kind="event.pending", title=f"新报名待审核：{event.title}", body=org.name if org else user.display_name,
+            notify([event.created_by], kind="event.pending", title=_("新报名待审核：%(title)s") % {"title": event.title}, body=org.name if org else user.display_name,
                    url=reverse("events:manage_detail", args=[event.pk]))
     return reg
 
@@ -153,18 +158,19 @@ def register(event: Event, user, *, attendees: list[dict], note: str = "") -> Re
 def _tell_registrant(reg: Registration):
     event = reg.event
     texts = {
-        RegistrationStatus.CONFIRMED: ("报名成功", "参会手册和入场码已生成，可在活动页面查看。"),
-        RegistrationStatus.PENDING: ("报名已提交，等待主办方审核", "审核结果将通过站内信通知您。"),
-        RegistrationStatus.WAITLISTED: (f"名额已满，已进入候补（第 {reg.position} 位）", "有名额释放时将按候补顺序自动递补并通知您。"),
-        RegistrationStatus.REJECTED: ("报名未通过审核", reg.decision_comment),
+        RegistrationStatus.CONFIRMED: (_("报名成功：%(title)s"), _("参会手册和入场码已生成，可在活动页面查看。")),
+        RegistrationStatus.PENDING: (_("报名已提交，等待主办方审核：%(title)s"), _("审核结果将通过站内信通知您。")),
+        RegistrationStatus.WAITLISTED: (_("名额已满，已进入候补（第 %(position)s 位）：%(title)s"), _("有名额释放时将按候补顺序自动递补并通知您。")),
+        RegistrationStatus.REJECTED: (_("报名未通过审核：%(title)s"), reg.decision_comment),
     }
     title, body = texts[reg.status]
-    notify([reg.user], kind="event.registration", title=f"{title}：{event.title}", body=body, url=_link(event))
+    title = title % {"title": event.title, "position": reg.position}
+    notify([reg.user], kind="event.registration", title=title, body=body, url=_link(event))
 
 
 def _require_manager(event, by):
     if not selectors.can_manage(by, event):
-        raise PermissionDenied("您不是该活动的主办方")
+        raise PermissionDenied(_("您不是该活动的主办方"))
 
 
 def approve_registration(reg: Registration, *, by) -> Registration:
@@ -172,7 +178,7 @@ def approve_registration(reg: Registration, *, by) -> Registration:
     with transaction.atomic():
         reg = Registration.objects.select_for_update().select_related("event", "user").get(pk=reg.pk)
         if reg.status != RegistrationStatus.PENDING:
-            raise EventError(f"该报名当前为“{reg.get_status_display()}”，无需审核")
+            raise EventError(_("该报名当前为“%(status)s”，无需审核") % {"status": reg.get_status_display()})
         reg.status, reg.decided_by = RegistrationStatus.CONFIRMED, by
         reg.save()
         _tell_registrant(reg)
@@ -182,11 +188,11 @@ def approve_registration(reg: Registration, *, by) -> Registration:
 def reject_registration(reg: Registration, *, by, comment: str) -> Registration:
     _require_manager(reg.event, by)
     if not comment.strip():
-        raise EventError("请填写不通过的理由")
+        raise EventError(_("请填写不通过的理由"))
     with transaction.atomic():
         reg = Registration.objects.select_for_update().select_related("event", "user").get(pk=reg.pk)
         if reg.status not in (RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED):
-            raise EventError(f"该报名当前为“{reg.get_status_display()}”，不能设为未通过")
+            raise EventError(_("该报名当前为“%(status)s”，不能设为未通过") % {"status": reg.get_status_display()})
         reg.status, reg.decided_by, reg.decision_comment, reg.position = RegistrationStatus.REJECTED, by, comment.strip(), None
         reg.save()
         _tell_registrant(reg)
@@ -197,13 +203,13 @@ def reject_registration(reg: Registration, *, by, comment: str) -> Registration:
 def cancel_registration(reg: Registration, *, by) -> list[Registration]:
     """The registrant withdraws; freed seats go to the waiting list. Returns the promoted registrations."""
     if reg.user_id != by.pk:
-        raise PermissionDenied("只能取消自己的报名")
+        raise PermissionDenied(_("只能取消自己的报名"))
     with transaction.atomic():
         reg = Registration.objects.select_for_update().select_related("event").get(pk=reg.pk)
         if reg.status not in (RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED):
-            raise EventError("该报名已取消或未通过，无需再取消")
+            raise EventError(_("该报名已取消或未通过，无需再取消"))
         if reg.event.starts_at <= timezone.now():
-            raise EventError("活动已开始，不能再取消报名")
+            raise EventError(_("活动已开始，不能再取消报名"))
         reg.status, reg.position = RegistrationStatus.CANCELLED, None
         reg.save()
         return promote_waitlist(reg.event)
@@ -228,8 +234,8 @@ def promote_waitlist(event: Event) -> list[Registration]:
             reg.position = None
             reg.save(update_fields=["status", "position", "updated_at"])
             promoted.append(reg)
-            notify([reg.user], kind="event.registration", title=f"候补成功：{event.title}",
-                   body="有名额释放，您的报名已自动递补" + ("，等待主办方审核。" if event.needs_approval else "，参会手册已生成。"), url=_link(event))
+            body = _("有名额释放，您的报名已自动递补，等待主办方审核。") if event.needs_approval else _("有名额释放，您的报名已自动递补，参会手册已生成。")
+            notify([reg.user], kind="event.registration", title=_("候补成功：%(title)s") % {"title": event.title}, body=body, url=_link(event))
     return promoted
 
 
@@ -238,15 +244,15 @@ def check_in(event: Event, code: str, *, by) -> Attendee:
     _require_manager(event, by)
     code = (code or "").strip().upper()
     if not code:
-        raise EventError("请输入入场码")
+        raise EventError(_("请输入入场码"))
     with transaction.atomic():
         attendee = Attendee.objects.select_for_update().select_related("registration").filter(code=code, registration__event=event).first()
         if attendee is None:
-            raise EventError(f"入场码 {code} 不属于本活动")
+            raise EventError(_("入场码 %(code)s 不属于本活动") % {"code": code})
         if attendee.registration.status != RegistrationStatus.CONFIRMED:
-            raise EventError(f"入场码 {code} 对应的报名状态为“{attendee.registration.get_status_display()}”，不能签到")
+            raise EventError(_("入场码 %(code)s 对应的报名状态为“%(status)s”，不能签到") % {"code": code, "status": attendee.registration.get_status_display()})
         if attendee.checked_in_at:
-            raise EventError(f"{attendee.name} 已于 {timezone.localtime(attendee.checked_in_at):%H:%M} 签到，请勿重复签到")
+            raise EventError(_("%(name)s 已于 %(time)s 签到，请勿重复签到") % {"name": attendee.name, "time": f"{timezone.localtime(attendee.checked_in_at):%H:%M}"})
         attendee.checked_in_at, attendee.checked_in_by = timezone.now(), by
         attendee.save(update_fields=["checked_in_at", "checked_in_by"])
     return attendee
@@ -259,7 +265,7 @@ def notify_registrants(event: Event, *, by, title: str, body: str, include_waitl
     _require_manager(event, by)
     statuses = [RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING] + ([RegistrationStatus.WAITLISTED] if include_waitlist else [])
     users = [r.user for r in event.registrations.filter(status__in=statuses).select_related("user")]
-    notify(users, kind="event.notice", title=f"{event.title}：{title}", body=body, url=_link(event))
+    notify(users, kind="event.notice", title=_("%(event)s：%(title)s") % {"event": event.title, "title": title}, body=body, url=_link(event))
     log("events.notify_registrants", actor=by, request=request, target=event, detail={"recipients": len(users), "title": title})
     return len(users)
 
@@ -280,8 +286,12 @@ def send_reminders(now=None) -> int:
         if not Registration.objects.filter(pk=reg.pk, reminded_at__isnull=True).update(reminded_at=now):
             continue
         start = timezone.localtime(reg.event.starts_at)
-        notify([reg.user], kind="event.reminder", title=f"活动提醒：{reg.event.title}",
-               body=f"活动将于 {start:%m月%d日 %H:%M} 在{reg.event.venue or '线上'}举行，请携带参会手册中的入场码。",
+        when = dateformat.format(start, _("m月d日 H:i"))
+        if reg.event.venue:
+            body = _("活动将于 %(start)s 在%(place)s举行，请携带参会手册中的入场码。") % {"start": when, "place": reg.event.venue}
+        else:
+            body = _("活动将于 %(start)s 在线上举行，请携带参会手册中的入场码。") % {"start": when}
+        notify([reg.user], kind="event.reminder", title=_("活动提醒：%(title)s") % {"title": reg.event.title}, body=body,
                url=reverse("events:handbook", args=[reg.event.pk]))
         sent += 1
     return sent

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from events.models import RegistrationStatus
 from events.selectors import manageable_events, own_registrations, review_queue
@@ -35,7 +35,7 @@ def registrant_todos(user) -> list[Todo]:
                 items.append(Todo(_("按时参会：%(title)s") % {"title": event.title}, url, deadline=when.date(),
                                   note=_("%(when)s 开始 · 参会手册含入场码") % {"when": f"{when:%m-%d %H:%M}"}))
         else:
-            items.append(Todo(f"{waiting[r.status]}：{event.title}", url, deadline=None, mine=False, waiting_on=_("主办方"),
+            items.append(Todo(_("%(waiting)s：%(title)s") % {"waiting": waiting[r.status], "title": event.title}, url, deadline=None, mine=False, waiting_on=_("主办方"),
                               note=_("%(when)s 开始") % {"when": f"{when:%Y-%m-%d %H:%M}"}))
     return items
 
@@ -46,7 +46,7 @@ def organiser_todos(user) -> list[Todo]:
               .annotate(pending=Count("registrations")).order_by("starts_at")[:LIMIT])
     items = [
         Todo(_("审核报名：%(title)s") % {"title": e.title}, reverse("events:manage_detail", args=[e.pk]), count=e.pending,
-             deadline=as_date(e.registration_closes_at or e.starts_at), note=_("%(n)d 条报名待审核") % {"n": e.pending})
+             deadline=as_date(e.registration_closes_at or e.starts_at), note=ngettext("%(n)d 条报名待审核", "%(n)d 条报名待审核", e.pending) % {"n": e.pending})
         for e in events
     ]
     # An event must be reviewed before it starts: its start is the reviewer's deadline.

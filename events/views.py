@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audit.services import log
@@ -43,7 +45,7 @@ def event_list(request):
 def _event_or_404(request, pk):
     event = selectors.visible_event(request.user, pk)
     if event is None:
-        raise Http404("活动不存在或尚未发布")
+        raise Http404(_("活动不存在或尚未发布"))
     return event
 
 
@@ -80,13 +82,13 @@ def event_detail(request, pk):
                 messages.error(request, str(exc))
             else:
                 messages.success(request, {
-                    RegistrationStatus.CONFIRMED: "报名成功！参会手册已生成。",
-                    RegistrationStatus.PENDING: "报名已提交，请等待主办方审核。",
-                    RegistrationStatus.WAITLISTED: f"名额已满，您已进入候补第 {reg.position} 位，有名额时将自动递补。",
+                    RegistrationStatus.CONFIRMED: _("报名成功！参会手册已生成。"),
+                    RegistrationStatus.PENDING: _("报名已提交，请等待主办方审核。"),
+                    RegistrationStatus.WAITLISTED: _("名额已满，您已进入候补第 %(position)s 位，有名额时将自动递补。") % {"position": reg.position},
                 }[reg.status])
                 return redirect("events:detail", pk=event.pk)
         else:
-            messages.error(request, "报名信息有误，请按提示修改。")
+            messages.error(request, _("报名信息有误，请按提示修改。"))
         return TemplateResponse(request, "events/detail.html", _registration_context(request, event, formset, note_form), status=400)
     return TemplateResponse(request, "events/detail.html", _registration_context(request, event))
 
@@ -100,7 +102,7 @@ def cancel_registration(request, pk):
     except services.EventError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "已取消报名。")
+        messages.success(request, _("已取消报名。"))
     return redirect("events:detail", pk=reg.event_id)
 
 
@@ -116,7 +118,7 @@ def handbook(request, pk):
     event = _event_or_404(request, pk)
     reg = selectors.active_registration(event, request.user)
     if reg is None or reg.status != RegistrationStatus.CONFIRMED:
-        raise PermissionDenied("参会手册仅向报名成功的参会人提供")
+        raise PermissionDenied(_("参会手册仅向报名成功的参会人提供"))
     agenda = [line.strip() for line in event.agenda.splitlines() if line.strip()]
     return TemplateResponse(request, "events/handbook.html", {"event": event, "registration": reg, "agenda": agenda, "generated_at": timezone.now()})
 
@@ -135,14 +137,14 @@ def calendar_ics(request, pk):
 def _managed_or_403(request, pk):
     event = get_object_or_404(Event, pk=pk)
     if not selectors.can_manage(request.user, event) and not selectors.can_review(request.user):
-        raise PermissionDenied("您不是该活动的主办方")
+        raise PermissionDenied(_("您不是该活动的主办方"))
     return event
 
 
 @login_required
 def manage_list(request):
     if not (selectors.can_create(request.user) or selectors.can_review(request.user)):
-        raise PermissionDenied("您没有管理活动的权限")
+        raise PermissionDenied(_("您没有管理活动的权限"))
     events = selectors.manageable_events(request.user).order_by("-starts_at")
     page = Paginator(events, 20).get_page(request.GET.get("page"))
     return TemplateResponse(request, "events/manage_list.html", {
@@ -154,9 +156,9 @@ def manage_list(request):
 def event_form(request, pk=None):
     event = get_object_or_404(Event, pk=pk) if pk else Event()
     if pk and not selectors.can_manage(request.user, event):
-        raise PermissionDenied("您不能修改其他单位的活动")
+        raise PermissionDenied(_("您不能修改其他单位的活动"))
     if not pk and not selectors.can_create(request.user):
-        raise PermissionDenied("您没有发布活动的权限")
+        raise PermissionDenied(_("您没有发布活动的权限"))
     everything = request.user.has_perm("events.manage_all_events")
     org = None if everything else selectors.organizer_org_of(request.user)
     fixed_city = None if everything or org else selectors.bureau_city_of(request.user)
@@ -165,7 +167,7 @@ def event_form(request, pk=None):
         event = form.save(commit=False)
         services.save_event(event, by=request.user, request=request, creating=pk is None)
         form.save_m2m()
-        messages.success(request, "活动已保存。" + ("提交审核后将由平台运营审核发布。" if event.status == "draft" else ""))
+        messages.success(request, _("活动已保存。提交审核后将由平台运营审核发布。") if event.status == "draft" else _("活动已保存。"))
         return redirect("events:manage_detail", pk=event.pk)
     return TemplateResponse(request, "events/event_form.html", {"form": form, "event": event if pk else None})
 
@@ -192,7 +194,7 @@ def transition(request, pk, name):
     except services.EventError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"活动状态已更新为“{event.get_status_display()}”。")
+        messages.success(request, _("活动状态已更新为“%(status)s”。") % {"status": event.get_status_display()})
     return redirect("events:manage_detail", pk=event.pk)
 
 
@@ -210,7 +212,7 @@ def decide_registration(request, pk, decision):
     except services.EventError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "已审核。")
+        messages.success(request, _("已审核。"))
     return redirect("events:manage_detail", pk=reg.event_id)
 
 
@@ -219,7 +221,7 @@ def checkin(request, pk):
     """Staff at the door type (or scan) an attendee's entry code."""
     event = get_object_or_404(Event, pk=pk)
     if not selectors.can_manage(request.user, event):
-        raise PermissionDenied("只有主办方可以办理签到")
+        raise PermissionDenied(_("只有主办方可以办理签到"))
     form = CheckInForm(request.POST or None)
     attendee = None
     if request.method == "POST" and form.is_valid():
@@ -228,7 +230,7 @@ def checkin(request, pk):
         except services.EventError as exc:
             form.add_error("code", str(exc))
         else:
-            messages.success(request, f"{attendee.name} 签到成功。")
+            messages.success(request, _("%(name)s 签到成功。") % {"name": attendee.name})
             form = CheckInForm()
     return TemplateResponse(request, "events/checkin.html", {"event": event, "form": form, "attendee": attendee, "stats": selectors.stats(event)})
 
@@ -237,7 +239,7 @@ def checkin(request, pk):
 def export_registrations(request, pk):
     event = get_object_or_404(Event, pk=pk)
     if not selectors.can_manage(request.user, event):
-        raise PermissionDenied("只有主办方可以导出报名名单")
+        raise PermissionDenied(_("只有主办方可以导出报名名单"))
     unmasked = request.user.has_perm("events.view_registrant_mobile")
     regs = selectors.registrations_for_event(event)
     data = exports.registrations_workbook(event, regs, unmasked=unmasked)
@@ -252,11 +254,11 @@ def export_registrations(request, pk):
 def notify_registrants(request, pk):
     event = get_object_or_404(Event, pk=pk)
     if not selectors.can_manage(request.user, event):
-        raise PermissionDenied("只有主办方可以通知报名人")
+        raise PermissionDenied(_("只有主办方可以通知报名人"))
     form = NotifyForm(request.POST)
     if form.is_valid():
         n = services.notify_registrants(event, by=request.user, request=request, **form.cleaned_data)
-        messages.success(request, f"已通知 {n} 位报名人。")
+        messages.success(request, ngettext("已通知 %(n)d 位报名人。", "已通知 %(n)d 位报名人。", n) % {"n": n})
     else:
-        messages.error(request, "请填写通知标题和内容。")
+        messages.error(request, _("请填写通知标题和内容。"))
     return redirect("events:manage_detail", pk=event.pk)

@@ -2,6 +2,7 @@
 registrations, check-in and export live on /events/manage/ (see docs/events.md)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -15,4 +16,4 @@ class EventsMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_events_menu_item():
-    return EventsMenuItem("活动管理", reverse("events:manage"), icon_name="date", order=910)
+    return EventsMenuItem(_("活动管理"), reverse("events:manage"), icon_name="date", order=910)

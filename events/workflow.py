@@ -6,6 +6,9 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 from events.models import Status
 
 
@@ -20,10 +23,10 @@ class Transition:
 
 
 TRANSITIONS = [
-    Transition("submit", "提交审核", (Status.DRAFT,), Status.IN_REVIEW, "manage"),
-    Transition("approve", "审核通过并发布", (Status.IN_REVIEW,), Status.PUBLISHED, "review"),
-    Transition("return", "退回修改", (Status.IN_REVIEW,), Status.DRAFT, "review", comment_required=True),
-    Transition("cancel", "取消活动", (Status.PUBLISHED, Status.IN_REVIEW, Status.DRAFT), Status.CANCELLED, "manage", comment_required=True),
+    Transition("submit", _("提交审核"), (Status.DRAFT,), Status.IN_REVIEW, "manage"),
+    Transition("approve", _("审核通过并发布"), (Status.IN_REVIEW,), Status.PUBLISHED, "review"),
+    Transition("return", pgettext_lazy("action", "退回修改"), (Status.IN_REVIEW,), Status.DRAFT, "review", comment_required=True),
+    Transition("cancel", _("取消活动"), (Status.PUBLISHED, Status.IN_REVIEW, Status.DRAFT), Status.CANCELLED, "manage", comment_required=True),
 ]
 BY_NAME = {t.name: t for t in TRANSITIONS}
 

@@ -22,7 +22,6 @@ NOT_YET_TRANSLATED = {
     "datacalls",
     "demo",
     "directory",
-    "events",
     "filings",
     "guides",
     "labour",
