@@ -5,6 +5,7 @@ one of them (``consultation.Enquiry.expert``)."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Field(models.TextChoices):
@@ -33,7 +34,7 @@ class Expert(models.Model):
     name = models.CharField(_("姓名"), max_length=50)
     title = models.CharField(_("职务/职称"), max_length=100)
     organization = models.CharField(_("所在机构"), max_length=200)
-    bio = models.TextField(_("简介"))
+    bio = models.TextField(pgettext_lazy("biography", "简介"))
     fields = models.ManyToManyField(Expertise, verbose_name=_("专业领域"), related_name="experts")
     countries = models.ManyToManyField("taxonomy.Country", verbose_name=_("熟悉国家"), blank=True, related_name="experts")
     languages = models.CharField(_("工作语言"), max_length=100, help_text=_("用顿号分隔，如：英语、法语"))
