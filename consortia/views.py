@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consortia import selectors, services
@@ -31,12 +32,12 @@ def _can_post(user):
 @login_required
 def create(request):
     if not _can_post(request.user):
-        raise PermissionDenied("只有已认证企业的管理员可以牵头发起抱团出海项目")
+        raise PermissionDenied(_("只有已认证企业的管理员可以牵头发起抱团出海项目"))
     form = ConsortiumForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "roles"}
         consortium = services.create(by=request.user, data=data, roles=form.cleaned_data["roles"], request=request)
-        messages.success(request, "项目已发布，可以邀请合作伙伴了")
+        messages.success(request, _("项目已发布，可以邀请合作伙伴了"))
         return redirect("consortia:detail", consortium.pk)
     return TemplateResponse(request, "consortia/form.html", {"form": form})
 
@@ -71,7 +72,7 @@ def detail(request, pk):
 def invite(request, pk):
     consortium = get_object_or_404(Consortium, pk=pk)
     if not selectors.is_lead_admin(request.user, consortium):
-        raise PermissionDenied("只有牵头企业的管理员可以邀请合作伙伴")
+        raise PermissionDenied(_("只有牵头企业的管理员可以邀请合作伙伴"))
     form = InviteForm(consortium, request.POST)
     if form.is_valid():
         try:
@@ -80,7 +81,7 @@ def invite(request, pk):
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
         else:
-            messages.success(request, f"已向“{form.cleaned_data['organization'].name}”发出邀请")
+            messages.success(request, _("已向“%(name)s”发出邀请") % {"name": form.cleaned_data["organization"].name})
             return redirect("consortia:detail", pk)
     return TemplateResponse(request, "consortia/detail.html", _detail_context(request, consortium, invite_form=form), status=400)
 
@@ -96,7 +97,7 @@ def apply(request, pk):
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
         else:
-            messages.success(request, "申请已发送，等待牵头企业答复")
+            messages.success(request, _("申请已发送，等待牵头企业答复"))
             return redirect("consortia:detail", pk)
     return TemplateResponse(request, "consortia/detail.html", _detail_context(request, consortium, apply_form=form), status=400)
 
@@ -112,7 +113,7 @@ def answer(request, membership_id, decision):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "已接受" if decision == "accept" else "已婉拒")
+        messages.success(request, _("已接受") if decision == "accept" else _("已婉拒"))
     return redirect("consortia:detail", membership.consortium_id)
 
 
@@ -121,7 +122,7 @@ def answer(request, membership_id, decision):
 def close(request, pk):
     consortium = get_object_or_404(Consortium, pk=pk)
     services.close(consortium, by=request.user, request=request)
-    messages.success(request, "已结束招募")
+    messages.success(request, _("已结束招募"))
     return redirect("consortia:detail", pk)
 
 

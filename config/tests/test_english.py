@@ -17,7 +17,6 @@ NOT_YET_TRANSLATED = {
     "archive",
     "audit",
     "background",
-    "consortia",
     "consultation",
     "datacalls",
     "demo",
