@@ -110,6 +110,22 @@ def test_invalid_choice_and_date_are_reported_in_chinese(client, people, make_ca
     assert not Submission.objects.exists()
 
 
+def test_a_new_file_for_a_question_replaces_the_earlier_one_in_private_storage(client, people, make_call, settings, tmp_path, django_capture_on_commit_callbacks):
+    settings.PRIVATE_ROOT = tmp_path / "private"
+    call = make_call(fields=[("应急预案", "file", True, "")])
+    key, url = names(call)["应急预案"], reverse("datacalls:fill", args=[call.pk])
+    _login(client, people["owner"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {key: SimpleUploadedFile("初稿.pdf", PDF)})
+    first = Submission.objects.get(call=call).files.get()
+    assert first.file.name.startswith("datacalls/") and "初稿" not in first.file.name
+    assert first.file.storage.exists(first.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {key: SimpleUploadedFile("定稿.pdf", PDF)})
+    assert Submission.objects.get(call=call).files.get().original_name == "定稿.pdf"
+    assert not first.file.storage.exists(first.file.name)
+
+
 def test_file_upload_is_validated_and_only_visible_to_owner_and_staff(client, people, make_call):
     call = make_call(fields=[("应急预案", "file", True, "")])
     key = names(call)["应急预案"]
