@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DirectoryConfig(AppConfig):
     name = "directory"
-    verbose_name = "湘企名录"
+    verbose_name = _("湘企名录")
     default_auto_field = "django.db.models.BigAutoField"

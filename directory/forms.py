@@ -1,5 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import InstitutionType
 from directory.models import EnterpriseCase, EnterpriseProfile
@@ -11,9 +13,9 @@ from taxonomy.widgets import SearchableSelect
 
 class ProfileForm(forms.ModelForm):
     industries = forms.ModelMultipleChoiceField(
-        label="所属行业", queryset=Industry.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, help_text="国民经济行业分类门类"
+        label=_("所属行业"), queryset=Industry.objects.all(), required=False, widget=forms.CheckboxSelectMultiple, help_text=_("国民经济行业分类门类")
     )
-    countries = CountryMultipleChoiceField(label="业务所在国家(地区)", required=False)
+    countries = CountryMultipleChoiceField(label=_("业务所在国家(地区)"), required=False)
 
     class Meta:
         model = EnterpriseProfile
@@ -23,7 +25,7 @@ class ProfileForm(forms.ModelForm):
             "address", "address_visibility", "listed",
         ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 5}), "business": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"countries": "可多选，输入文字或拼音查找", "listed": "取消勾选后，名录中不再显示本企业（本企业成员仍可预览）"}
+        help_texts = {"countries": _("可多选，输入文字或拼音查找"), "listed": _("取消勾选后，名录中不再显示本企业（本企业成员仍可预览）")}
 
     def __init__(self, *args, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,7 +36,7 @@ class ProfileForm(forms.ModelForm):
         phone = self.cleaned_data["phone"].strip()
         allowed = set("0123456789+-() ")
         if phone and (not set(phone) <= allowed or sum(ch.isdigit() for ch in phone) < 7):
-            raise forms.ValidationError("请填写有效的电话号码（数字，可含 +、-、括号和空格）")
+            raise forms.ValidationError(gettext("请填写有效的电话号码（数字，可含 +、-、括号和空格）"))
         return phone
 
 
@@ -51,10 +53,10 @@ CaseFormSet = inlineformset_factory(
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label="关键词", required=False, max_length=50, widget=forms.TextInput(attrs={"type": "search", "placeholder": "企业名称、业务、产品…"}))
-    industry = forms.ModelChoiceField(label="行业", queryset=Industry.objects.all(), required=False, empty_label="全部行业", to_field_name="code", widget=SearchableSelect)
-    country = CountryChoiceField(label="国家(地区)", required=False, empty_label="全部国家(地区)", to_field_name="code")
-    city = forms.ChoiceField(label="所属市州", required=False, choices=[("", "全部市州"), *Jurisdiction.choices])
+    q = forms.CharField(label=_("关键词"), required=False, max_length=50, widget=forms.TextInput(attrs={"type": "search", "placeholder": _("企业名称、业务、产品…")}))
+    industry = forms.ModelChoiceField(label=_("行业"), queryset=Industry.objects.all(), required=False, empty_label=_("全部行业"), to_field_name="code", widget=SearchableSelect)
+    country = CountryChoiceField(label=_("国家(地区)"), required=False, empty_label=_("全部国家(地区)"), to_field_name="code")
+    city = forms.ChoiceField(label=_("所属市州"), required=False, choices=[("", _("全部市州")), *Jurisdiction.choices])
 
     def filters(self) -> dict:
         """Cleaned filter values as plain strings ('' for no filter); invalid values are ignored."""
@@ -69,9 +71,9 @@ class DirectoryFilterForm(forms.Form):
 
 
 class InstitutionFilterForm(forms.Form):
-    q = forms.CharField(label="机构名称", required=False, max_length=50, widget=forms.TextInput(attrs={"type": "search"}))
-    institution_type = forms.ChoiceField(label="机构类别", required=False, choices=[("", "全部类别"), *InstitutionType.choices])
-    city = forms.ChoiceField(label="所属市州", required=False, choices=[("", "全部市州"), *Jurisdiction.choices])
+    q = forms.CharField(label=_("机构名称"), required=False, max_length=50, widget=forms.TextInput(attrs={"type": "search"}))
+    institution_type = forms.ChoiceField(label=_("机构类别"), required=False, choices=[("", _("全部类别")), *InstitutionType.choices])
+    city = forms.ChoiceField(label=_("所属市州"), required=False, choices=[("", _("全部市州")), *Jurisdiction.choices])
 
     def filters(self) -> dict:
         self.is_valid()

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from audit.services import log
 from directory import chinese_text
@@ -28,7 +29,7 @@ def rebuild_search_text(profile) -> None:
 def save_profile(org, *, by, form, cases_formset, request=None) -> EnterpriseProfile:
     """Save the profile form and its cases; only the enterprise's admin members may."""
     if not can_edit_profile(by, org):
-        raise PermissionDenied("只有本企业的管理员可以编辑名录资料")
+        raise PermissionDenied(_("只有本企业的管理员可以编辑名录资料"))
     created = form.instance.pk is None
     form.instance.organization = org
     profile = form.save()

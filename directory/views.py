@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from directory import selectors, services
 from directory.forms import CaseFormSet, DirectoryFilterForm, InstitutionFilterForm, ProfileForm
@@ -29,7 +30,7 @@ def index(request):
 def profile(request, org_id):
     found = selectors.profile_for_page(org_id, request.user)
     if found is None:
-        raise Http404("该企业未在名录中公开")
+        raise Http404(_("该企业未在名录中公开"))
     context = {
         "profile": found,
         "org": found.organization,
@@ -45,13 +46,13 @@ def profile(request, org_id):
 def edit(request):
     org = selectors.editable_organization(request.user)
     if org is None:
-        raise PermissionDenied("只有已认证企业的管理员可以编辑名录资料")
+        raise PermissionDenied(_("只有已认证企业的管理员可以编辑名录资料"))
     instance = EnterpriseProfile.objects.filter(organization=org).first() or EnterpriseProfile(organization=org)
     form = ProfileForm(request.POST or None, instance=instance, organization=org)
     cases = CaseFormSet(request.POST or None, instance=instance if instance.pk else None, prefix="cases")
     if request.method == "POST" and form.is_valid() and cases.is_valid():
         services.save_profile(org, by=request.user, form=form, cases_formset=cases, request=request)
-        messages.success(request, "名录资料已保存")
+        messages.success(request, _("名录资料已保存"))
         return redirect("directory:profile", org.pk)
     completeness = selectors.profile_completeness(org) if instance.pk else 0
     return TemplateResponse(request, "directory/edit.html", {"form": form, "cases": cases, "org": org, "completeness": completeness})

@@ -20,7 +20,6 @@ NOT_YET_TRANSLATED = {
     "consultation",
     "datacalls",
     "demo",
-    "directory",
     "filings",
     "guides",
     "labour",
