@@ -13,13 +13,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
 class CycleStatus(models.TextChoices):
     DRAFT = "draft", _("筹备中")
-    OPEN = "open", _("填报中")
+    OPEN = "open", pgettext_lazy("评价年度状态", "填报中")
     REVIEWING = "reviewing", _("评审中")
     PUBLISHED = "published", _("已公布")
 

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,7 +31,7 @@ class Indicator(models.Model):
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", _("填报中")
+    DRAFT = "draft", pgettext_lazy("考核材料状态", "填报中")
     SUBMITTED = "submitted", _("待评分")
     SCORED = "scored", _("已评分")
     PUBLISHED = "published", _("已公布")

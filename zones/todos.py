@@ -10,7 +10,7 @@ from datetime import date
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from filings.selectors import is_department
 from workbench.registry import Todo, queue_todo, register
@@ -33,7 +33,7 @@ def zone_todos(user, zone) -> list[Todo]:
         url = reverse("zones:detail", args=[r.pk])
         if r.state == State.DRAFT:
             items.append(Todo(_("完善并提交 %(year)d 年度考核材料") % {"year": r.year}, url, deadline=due_on(r.year),
-                              note=_("退回意见：%(c)s") % {"c": r.return_comment[:60]} if r.return_comment else _("填报中")))
+                              note=_("退回意见：%(c)s") % {"c": r.return_comment[:60]} if r.return_comment else pgettext("考核材料状态", "填报中")))
         elif r.state == State.SUBMITTED:
             items.append(Todo(_("等待评分：%(year)d 年度园区考核") % {"year": r.year}, url, mine=False, waiting_on=_("省商务厅")))
     return items
