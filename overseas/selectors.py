@@ -1,10 +1,14 @@
 """Reading overseas institutions: the public list, an account's own, and the reviewers' queue."""
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
 from accounts.roles import OPERATOR_REVIEWER, has_role
 from filings.selectors import is_department
 from overseas.models import ChangeState, InstitutionChange, Kind, OverseasInstitution
+from taxonomy.models import Country
 
-CONTINENTS = [("asia", "亚洲"), ("africa", "非洲"), ("europe", "欧洲"), ("americas", "美洲"), ("oceania", "大洋洲"), ("other", "其他")]
+CONTINENTS = [("asia", _("亚洲")), ("africa", _("非洲")), ("europe", _("欧洲")), ("americas", _("美洲")), ("oceania", _("大洋洲")), ("other", _("其他"))]
 
 
 def maintainer_org(user):
@@ -22,7 +26,7 @@ def public_institutions(kind=None):
 
 
 def grouped_by_continent(institutions):
-    groups = {code: [] for code, _ in CONTINENTS}
+    groups = {code: [] for code, _label in CONTINENTS}
     for inst in institutions:
         groups.setdefault(inst.country.continent, []).append(inst)
     return [(label, groups[code]) for code, label in CONTINENTS if groups.get(code)]
@@ -31,8 +35,16 @@ def grouped_by_continent(institutions):
 def map_points(institutions):
     from django.urls import reverse
 
-    return [{"name": i.name, "lat": float(i.latitude), "lng": float(i.longitude), "kind_label": f"{i.get_kind_display()} · {i.country.name_zh}",
+    return [{"name": i.name, "lat": float(i.latitude), "lng": float(i.longitude), "kind_label": f"{i.get_kind_display()} · {i.country.display_name}",
              "url": reverse("overseas:detail", args=[i.pk])} for i in institutions]
+
+
+def map_country_names():
+    """``{ISO code: English name}`` on English pages, for the world map whose outline file names
+    countries in Chinese; None on Chinese pages (the file's own names serve)."""
+    if not (get_language() or "").startswith("en"):
+        return None
+    return dict(Country.objects.values_list("code", "name_en"))
 
 
 def own_institutions(org):

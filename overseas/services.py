@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.roles import DEPT_REVIEWER, OPERATOR_REVIEWER
 from audit.services import log
@@ -45,28 +46,28 @@ def propose(*, by, cleaned: dict, institution=None, request=None) -> Institution
     """Queue a change (or a new institution when ``institution`` is None) for review."""
     org = maintainer_org(by)
     if org is None:
-        raise PermissionDenied("只有已认证机构的账号可以维护境外机构信息")
+        raise PermissionDenied(_("只有已认证机构的账号可以维护境外机构信息"))
     if institution is not None and institution.owner_id != org.pk:
-        raise PermissionDenied("只能维护本机构的境外机构信息")
+        raise PermissionDenied(_("只能维护本机构的境外机构信息"))
     if institution is not None and InstitutionChange.objects.filter(institution=institution, state=ChangeState.PENDING).exists():
-        raise ValidationError("该机构已有一份待审核的变更，请等待审核后再提交")
+        raise ValidationError(_("该机构已有一份待审核的变更，请等待审核后再提交"))
     change = InstitutionChange.objects.create(institution=institution, organization=org, data=serialise(cleaned), submitted_by=by)
     log("overseas.propose", actor=by, request=request, target=change)
     reviewers = get_user_model().objects.filter(groups__name__in=[DEPT_REVIEWER.group_name, OPERATOR_REVIEWER.group_name], is_active=True).distinct()
-    notify(list(reviewers), kind="overseas.change", title=f"境外机构信息待审核：{change.data['name']}", url=reverse("overseas:change", args=[change.pk]))
+    notify(list(reviewers), kind="overseas.change", title=_("境外机构信息待审核：%(name)s") % {"name": change.data["name"]}, url=reverse("overseas:change", args=[change.pk]))
     return change
 
 
 @transaction.atomic
 def review(change, *, by, decision: str, comment: str = "", request=None):
     if not is_reviewer(by):
-        raise PermissionDenied("您无权审核境外机构信息")
+        raise PermissionDenied(_("您无权审核境外机构信息"))
     if change.state != ChangeState.PENDING:
-        raise ValidationError("该变更已审核过")
+        raise ValidationError(_("该变更已审核过"))
     if decision == "reject" and not comment.strip():
-        raise ValidationError("不通过时请填写理由")
+        raise ValidationError(_("不通过时请填写理由"))
     if decision not in ("approve", "reject"):
-        raise ValidationError("未知的审核结论")
+        raise ValidationError(_("未知的审核结论"))
     if decision == "approve":
         institution = change.institution or OverseasInstitution(owner=change.organization)
         _apply(institution, change.data)
@@ -79,8 +80,8 @@ def review(change, *, by, decision: str, comment: str = "", request=None):
     change.reviewed_by, change.reviewed_at, change.comment = by, timezone.now(), comment.strip()
     change.save()
     log(f"overseas.{decision}", actor=by, request=request, target=change)
-    label = "已生效" if decision == "approve" else "未通过审核"
-    notify(list(change.organization.members.filter(is_active=True)), kind=f"overseas.{decision}", title=f"境外机构信息{label}：{change.data['name']}", body=change.comment, url=reverse("overseas:mine"))
+    title = _("境外机构信息已生效：%(name)s") if decision == "approve" else _("境外机构信息未通过审核：%(name)s")
+    notify(list(change.organization.members.filter(is_active=True)), kind=f"overseas.{decision}", title=title % {"name": change.data["name"]}, body=change.comment, url=reverse("overseas:mine"))
 
 
 def diff(change) -> list[dict]:

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 
 from overseas import services
 from overseas.forms import InstitutionForm, ReviewForm
@@ -15,6 +16,7 @@ from overseas.selectors import (
     grouped_by_continent,
     is_reviewer,
     maintainer_org,
+    map_country_names,
     map_points,
     own_changes,
     own_institutions,
@@ -27,7 +29,7 @@ def public_list(request):
     kind = request.GET.get("kind", "")
     institutions = list(public_institutions(kind))
     context = {"groups": grouped_by_continent(institutions), "points": map_points(institutions), "kinds": Kind.choices, "kind": kind,
-               "count": len(institutions), "geo_url": static("vendor/echarts-maps/world.zh.json")}
+               "count": len(institutions), "geo_url": static("vendor/echarts-maps/world.zh.json"), "geo_names": map_country_names()}
     return TemplateResponse(request, "overseas/list.html", context)
 
 
@@ -39,7 +41,7 @@ def detail(request, pk):
 def _org_or_403(user):
     org = maintainer_org(user)
     if org is None:
-        raise PermissionDenied("只有已认证机构的账号可以维护境外机构信息")
+        raise PermissionDenied(_("只有已认证机构的账号可以维护境外机构信息"))
     return org
 
 
@@ -57,9 +59,9 @@ def _propose(request, institution):
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
-            messages.success(request, "已提交审核，审核通过后对外显示")
+            messages.success(request, _("已提交审核，审核通过后对外显示"))
             return redirect("overseas:mine")
-    title = f"修改：{institution.name}" if institution else "登记新的境外机构"
+    title = _("修改：%(name)s") % {"name": institution.name} if institution else _("登记新的境外机构")
     return TemplateResponse(request, "overseas/form.html", {"form": form, "title": title})
 
 
@@ -78,7 +80,7 @@ def propose_edit(request, pk):
 @login_required
 def changes(request):
     if not is_reviewer(request.user):
-        raise PermissionDenied("只有审核人员可以查看境外机构变更")
+        raise PermissionDenied(_("只有审核人员可以查看境外机构变更"))
     return TemplateResponse(request, "overseas/changes.html", {"changes": pending_changes()})
 
 
@@ -92,7 +94,7 @@ def change(request, pk):
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
-            messages.success(request, "审核结论已保存")
+            messages.success(request, _("审核结论已保存"))
             return redirect("overseas:changes")
     can_review = is_reviewer(request.user) and item.state == ChangeState.PENDING
     return TemplateResponse(request, "overseas/change.html", {"change": item, "rows": services.diff(item), "form": form, "can_review": can_review})

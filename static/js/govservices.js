@@ -3,7 +3,8 @@
 //   <div data-gs-chart="bar|pie|years|map" data-source="<json id>" data-key="<field>">
 // Words drawn on a chart come from the container in the page's language: data-label-projects,
 // data-label-trainees and data-label-trainees-axis (years); data-label-lng and data-label-lat
-// (the map's fallback axes). No inline scripts (CSP).
+// (the map's fallback axes). A map may name a json_script of country names by ISO code in
+// data-geo-names (English pages): the outline file's own names are Chinese. No inline scripts (CSP).
 (function () {
   "use strict";
 
@@ -70,8 +71,13 @@
     const chart = window.echarts.init(el);
     const url = el.dataset.geo;
     const draw = (geo) => chart.setOption(mapOption(rows, geo, el.dataset));
+    const names = el.dataset.geoNames ? read(el.dataset.geoNames) : null;
+    const rename = (geo) => {
+      if (names) { geo.features.forEach((f) => { f.properties.name = names[f.properties.iso_a2] || ""; }); }
+      return geo;
+    };
     if (!url) { draw(false); return chart; }
-    fetch(url).then((res) => res.json()).then((geo) => { window.echarts.registerMap("world", geo); draw(true); }).catch(() => draw(false));
+    fetch(url).then((res) => res.json()).then((geo) => { window.echarts.registerMap("world", rename(geo)); draw(true); }).catch(() => draw(false));
     chart.on("click", (p) => { if (p.data && p.data.url) { window.location.href = p.data.url; } });
     return chart;
   }
