@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, CharField, Count, F, Max, Sum, Value, When
 from django.db.models.functions import ExtractYear, TruncMonth
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from accounts.models import Ownership
 from accounts.roles import bureau_city_of
@@ -25,15 +27,15 @@ from taxonomy.models import Continent
 # The SPEC reports North America separately from the rest of the Americas.
 NORTH_AMERICA = ["US", "CA", "MX", "GL", "BM", "PM"]
 REGION_LABELS = {
-    Continent.ASIA: "亚洲",
-    "north_america": "北美洲",
-    "latin_america": "拉丁美洲",
-    Continent.EUROPE: "欧洲",
-    Continent.AFRICA: "非洲",
-    Continent.OCEANIA: "大洋洲",
-    Continent.OTHER: "其他",
+    Continent.ASIA: gettext_lazy("亚洲"),
+    "north_america": gettext_lazy("北美洲"),
+    "latin_america": gettext_lazy("拉丁美洲"),
+    Continent.EUROPE: gettext_lazy("欧洲"),
+    Continent.AFRICA: gettext_lazy("非洲"),
+    Continent.OCEANIA: gettext_lazy("大洋洲"),
+    Continent.OTHER: gettext_lazy("其他"),
 }
-OWNERSHIP_LABELS = {Ownership.STATE: "国有企业", "private": "民营及其他"}
+OWNERSHIP_LABELS = {Ownership.STATE: gettext_lazy("国有企业"), "private": gettext_lazy("民营及其他")}
 
 
 def region_expression():
@@ -53,24 +55,25 @@ def ownership_expression():
 @dataclass(frozen=True)
 class Dimension:
     name: str
-    label: str
+    label: str  # "by month": sheet and table titles
+    column: str  # "month": the heading of the column of keys
     key: Any  # field name or expression
     labels: dict = field(default_factory=dict)
-    extra: tuple = ()  # other values to fetch (e.g. a country's Chinese name)
+    extra: tuple = ()  # other values to fetch: the name in Chinese, then in English if there is one
     order_by_key: bool = False
 
 
 DIMENSIONS = {
     d.name: d
     for d in [
-        Dimension("month", "按月", TruncMonth("filed_at"), order_by_key=True),
-        Dimension("year", "按年", ExtractYear("filed_at"), order_by_key=True),
-        Dimension("city", "按市州", F("jurisdiction"), labels=dict(Jurisdiction.choices)),
-        Dimension("continent", "按大洲", region_expression(), labels=REGION_LABELS),
-        Dimension("country", "按国家(地区)", F("country_id"), extra=("country__name_zh",)),
-        Dimension("industry", "按行业", F("industry_id"), extra=("industry__name_zh",)),
-        Dimension("ownership", "按企业性质", ownership_expression(), labels=OWNERSHIP_LABELS),
-        Dimension("kind", "按项目类型", F("kind"), labels=dict(Kind.choices)),
+        Dimension("month", gettext_lazy("按月"), gettext_lazy("月"), TruncMonth("filed_at"), order_by_key=True),
+        Dimension("year", gettext_lazy("按年"), gettext_lazy("年"), ExtractYear("filed_at"), order_by_key=True),
+        Dimension("city", gettext_lazy("按市州"), gettext_lazy("市州"), F("jurisdiction"), labels=dict(Jurisdiction.choices)),
+        Dimension("continent", gettext_lazy("按大洲"), gettext_lazy("大洲"), region_expression(), labels=REGION_LABELS),
+        Dimension("country", gettext_lazy("按国家(地区)"), gettext_lazy("国家(地区)"), F("country_id"), extra=("country__name_zh", "country__name_en")),
+        Dimension("industry", gettext_lazy("按行业"), gettext_lazy("行业"), F("industry_id"), extra=("industry__name_zh",)),
+        Dimension("ownership", gettext_lazy("按企业性质"), gettext_lazy("企业性质"), ownership_expression(), labels=OWNERSHIP_LABELS),
+        Dimension("kind", gettext_lazy("按项目类型"), gettext_lazy("项目类型"), F("kind"), labels=dict(Kind.choices)),
     ]
 }
 
@@ -81,7 +84,7 @@ def statistics_scope(user):
         return Filing.objects.filter(state=State.FILED)
     city = bureau_city_of(user) if user.is_authenticated else None
     if city is None:
-        raise PermissionDenied("统计服务仅向省商务厅和市州商务局开放")
+        raise PermissionDenied(_("统计服务仅向省商务厅和市州商务局开放"))
     return Filing.objects.filter(state=State.FILED, jurisdiction=city)
 
 
@@ -107,6 +110,15 @@ def totals(qs) -> dict:
     return row
 
 
+def _english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def _name(row, extra) -> str:
+    """The English name on English pages when the dimension has one, the Chinese name otherwise."""
+    return row[extra[1]] if len(extra) > 1 and _english() and row[extra[1]] else row[extra[0]]
+
+
 def summarize(qs, dimension: str) -> list[dict]:
     """Rows ``{key, label, filings, enterprises, amount_usd, share}`` for one dimension (one query).
 
@@ -125,7 +137,7 @@ def summarize(qs, dimension: str) -> list[dict]:
         key = row["k"]
         if dimension == "month":
             key = key.strftime("%Y-%m") if key else ""
-        label = row[dim.extra[0]] if dim.extra else dim.labels.get(key, str(key))
+        label = _name(row, dim.extra) if dim.extra else str(dim.labels.get(key, key))
         result.append({"key": key, "label": label, "filings": row["filings"], "enterprises": row["enterprises"], "amount_usd": row["amount_usd"] or 0})
     if dim.order_by_key:
         result.sort(key=lambda r: r["key"])
@@ -146,7 +158,8 @@ def computed(qs, dimensions) -> dict:
     ``STATS_CACHE_SECONDS`` bounds how long a result may live at all.
     """
     version = Filing.objects.aggregate(v=Max("updated_at"))["v"]
-    digest = hashlib.sha256(f"{qs.query}|{version}|{','.join(dimensions)}".encode()).hexdigest()
+    # Labels are computed in the page's language, so each language has its own entry.
+    digest = hashlib.sha256(f"{qs.query}|{version}|{','.join(dimensions)}|{get_language()}".encode()).hexdigest()
     key = f"stats:{digest}"
     result = cache.get(key)
     if result is None:

@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.services import log
 from filings.models import Kind
@@ -17,26 +19,26 @@ from taxonomy.cities import Jurisdiction
 PUBLIC_DIMENSIONS = ["year", "city", "continent", "country", "kind", "ownership"]
 # (dimension, chart type, title) for static/js/stats.js.
 DASHBOARD_CHARTS = [
-    ("month", "line", "按月备案金额与项目数"),
-    ("year", "bar", "按年备案金额与项目数"),
-    ("city", "hunan-map", "各市州走出去企业分布"),
-    ("country", "world-map", "投资合作目的地分布"),
-    ("continent", "pie", "按大洲"),
-    ("industry", "hbar", "按行业"),
-    ("ownership", "pie", "按企业性质"),
-    ("kind", "pie", "按项目类型"),
+    ("month", "line", gettext_lazy("按月备案金额与项目数")),
+    ("year", "bar", gettext_lazy("按年备案金额与项目数")),
+    ("city", "hunan-map", gettext_lazy("各市州走出去企业分布")),
+    ("country", "world-map", gettext_lazy("投资合作目的地分布")),
+    ("continent", "pie", gettext_lazy("按大洲")),
+    ("industry", "hbar", gettext_lazy("按行业")),
+    ("ownership", "pie", gettext_lazy("按企业性质")),
+    ("kind", "pie", gettext_lazy("按项目类型")),
 ]
 PUBLIC_CHARTS = [c for c in DASHBOARD_CHARTS if c[0] in PUBLIC_DIMENSIONS]
 
 
 class StatsFilterForm(forms.Form):
-    year = forms.TypedChoiceField(label="年份", required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label="项目类型", required=False, choices=[("", "全部"), *Kind.choices])
-    city = forms.ChoiceField(label="市州", required=False, choices=[("", "全部"), *Jurisdiction.choices])
+    year = forms.TypedChoiceField(label=gettext_lazy("年份"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=gettext_lazy("项目类型"), required=False, choices=[("", gettext_lazy("全部")), *Kind.choices])
+    city = forms.ChoiceField(label=gettext_lazy("市州"), required=False, choices=[("", gettext_lazy("全部")), *Jurisdiction.choices])
 
     def __init__(self, *args, years=(), show_city=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "全部"), *[(y, f"{y}年") for y in years]]
+        self.fields["year"].choices = [("", _("全部")), *[(y, _("%(year)s年") % {"year": y}) for y in years]]
         if not show_city:
             del self.fields["city"]
 
@@ -84,7 +86,7 @@ def dashboard(request):
         "chart_data": {name: _json_rows(rows) for name, rows in tables.items()},
         "query": request.GET.urlencode(),
         "chart_specs": DASHBOARD_CHARTS,
-        "scope_label": "全省" if is_department(request.user) else "本市州",
+        "scope_label": _("全省") if is_department(request.user) else _("本市州"),
     }
     return TemplateResponse(request, "stats/dashboard.html", context)
 
@@ -92,7 +94,7 @@ def dashboard(request):
 @login_required
 def export(request):
     form, filters, sums, tables = _dashboard_data(request)
-    label = "，".join(f"{form.fields[k].label}={v}" for k, v in filters.items())
+    label = _("，").join(f"{form.fields[k].label}={v}" for k, v in filters.items())
     content = statistics_workbook(tables, sums, filters=label)
     log("stats.export", actor=request.user, request=request, detail={"filters": {k: str(v) for k, v in filters.items()}})
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
