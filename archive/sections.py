@@ -180,7 +180,7 @@ def intents_section(org, user):
     for i in intents:
         sent = i.sender_org_id == org.pk
         listing = i.listing
-        other = (listing.organization.name if listing.organization_id else listing.peer_org_name) if sent else i.sender_org.name
+        other = listing.org_name if sent else i.sender_org.name
         step, waiting_on = "", ""
         if i.status == IntentStatus.PENDING:
             step, waiting_on = ("等待对方回复", other or "对方单位") if sent else ("回复对方的合作意向", "")

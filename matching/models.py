@@ -110,7 +110,23 @@ class Listing(models.Model):
 
     @property
     def org_name(self) -> str:
-        return self.organization.name if self.organization_id else self.peer_org_name
+        """Who published it: the organisation, or as the peer named it; a listing with neither says where it came from."""
+        if self.organization_id:
+            return self.organization.name
+        return self.peer_org_name or (f"{Source.PEER.label}平台发布" if self.is_peer else "对接平台发布")
+
+    @property
+    def contact_person(self) -> str:
+        """Whom to ask for: the contact named on the listing, else the person who posted it.
+
+        A peer or imported listing has no poster here, and a poster's account may be gone
+        (``owner`` is set to null), so neither is taken for granted.
+        """
+        if self.contact_name:
+            return self.contact_name
+        if self.owner_id and self.owner.display_name:
+            return self.owner.display_name
+        return "未指定联系人"
 
     @property
     def in_market(self) -> bool:
