@@ -22,6 +22,7 @@ from django.utils.http import urlencode
 from accounts import sessions
 from accounts.passwords import password_change_reason
 from accounts.privacy import needs_consent
+from accounts.redirects import with_next
 from accounts.two_factor import has_confirmed_device
 
 FOREIGN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/", "/_util/login/")
@@ -37,8 +38,8 @@ CONTROL_PAGES = (
 
 
 def _login_redirect(request):
-    target = request.GET.get("next") or "/"
-    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
+    """The admin's own login page was asked for: the platform's instead, keeping where to go after."""
+    return redirect(with_next(reverse("accounts:login"), request))
 
 
 def _wants_html(request) -> bool:

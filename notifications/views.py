@@ -7,8 +7,10 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.redirects import is_safe_path, safe_next
 from accounts.roles import DEPT_ADMIN, OPERATOR, bureau_city_of, has_role
 from notifications import selectors, services
 from notifications.forms import PreferencesForm, PushForm, SubscriptionsForm
@@ -29,7 +31,7 @@ def open_message(request, pk):
     """Mark a message read and follow its link."""
     message = get_object_or_404(Message, pk=pk, recipient=request.user)
     services.mark_read(request.user, [message.pk])
-    if message.url and message.url.startswith("/") and not message.url.startswith("//"):
+    if is_safe_path(message.url, request):
         return redirect(message.url)
     return TemplateResponse(request, "notifications/message.html", {"message": message})
 
@@ -43,7 +45,7 @@ def _ids(request):
 def mark_read(request):
     n = services.mark_read(request.user) if request.POST.get("all") else services.mark_read(request.user, _ids(request))
     messages.success(request, f"已将 {n} 条消息标为已读。")
-    return redirect(request.POST.get("next") or "notifications:inbox")
+    return redirect(safe_next(request, reverse("notifications:inbox")))
 
 
 @login_required

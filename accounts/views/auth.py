@@ -8,7 +8,6 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -17,19 +16,13 @@ from accounts.forms import PasswordLoginForm, PasswordResetForm, SmsLoginForm, S
 from accounts.models import SmsPurpose, User
 from accounts.passwords import password_change_reason
 from accounts.ratelimit import rate_limited
+from accounts.redirects import safe_next, with_next
 from accounts.services import account
 from accounts.sessions import IDLE_NOTICE_KEY, is_staff_account
 from accounts.sms_codes import SmsCodeError, issue_code, verify_code
 from audit.services import client_ip, log
 
 GENERIC_FAILURE = "用户名或密码错误。"
-
-
-def safe_next(request, default="/"):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
 
 
 @never_cache
@@ -152,7 +145,7 @@ def password_change(request):
 @rate_limited("2fa")
 def two_factor_setup(request):
     if two_factor.has_confirmed_device(request.user) and not request.user.is_verified():
-        return redirect(f"{reverse('accounts:2fa_verify')}?next={safe_next(request)}")
+        return redirect(with_next(reverse("accounts:2fa_verify"), request))
     device = two_factor.pending_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -174,7 +167,7 @@ def two_factor_setup(request):
 @rate_limited("2fa")
 def two_factor_verify(request):
     if not two_factor.has_confirmed_device(request.user):
-        return redirect(f"{reverse('accounts:2fa_setup')}?next={safe_next(request)}")
+        return redirect(with_next(reverse("accounts:2fa_setup"), request))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if two_factor.verify(request, form.cleaned_data["token"]):

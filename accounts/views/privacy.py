@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from accounts.forms import ConsentForm
 from accounts.models import PrivacyPolicy
 from accounts.privacy import current_policy, ensure_policy, needs_consent_for, record_consent
-from accounts.views.auth import safe_next
+from accounts.redirects import safe_next
 
 
 def policy(request, version=None):
