@@ -28,7 +28,7 @@ def intent_todos(user) -> list[Todo]:
         items.append(Todo(_("回复合作意向：%(title)s") % {"title": i.listing.title}, reverse("matching:intent", args=[i.pk]),
                           note=_("来自 %(org)s · 收到于 %(date)s") % {"org": i.sender_org.name, "date": f"{as_date(i.created_at):%Y-%m-%d}"}))
     for i in pending.filter(sender=user)[:LIMIT]:
-        other = i.listing.organization.name if i.listing.organization_id else i.listing.peer_org_name
+        other = i.listing.org_name
         items.append(Todo(_("等待对方回复意向：%(title)s") % {"title": i.listing.title}, reverse("matching:intent", args=[i.pk]),
                           mine=False, waiting_on=other or _("对方单位"), note=_("发送于 %(date)s") % {"date": f"{as_date(i.created_at):%Y-%m-%d}"}))
     return items
