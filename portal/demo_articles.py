@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from taxonomy.cities import SHORT_NAMES, City
+from taxonomy.country_names import chinese_name
 
 FOCUS = ["KE", "NG", "ET", "ZA", "EG", "TZ", "ZM", "GH", "DZ", "AO", "MA", "VN", "ID", "MY", "TH", "PH", "KH", "LA", "MM", "PK", "BD", "KZ", "UZ", "AE", "SA", "IN", "RU", "DE", "HU", "RS", "BR", "MX", "CL", "US", "AU"]
 AFRICA = ["KE", "NG", "ET", "ZA", "EG", "TZ", "ZM", "GH", "DZ", "AO", "MA"]
@@ -18,13 +19,7 @@ INDUSTRIES = {
     "工程机械": "C", "轨道交通装备": "C", "新能源汽车": "C", "有色金属": "B", "建材": "C", "农业": "A", "电力工程": "D",
     "基础设施建设": "E", "跨境电商": "F", "物流运输": "G", "软件和信息服务": "I", "金融服务": "J", "文化旅游": "R", "纺织服装": "C",
 }
-NAMES = {
-    "KE": "肯尼亚", "NG": "尼日利亚", "ET": "埃塞俄比亚", "ZA": "南非", "EG": "埃及", "TZ": "坦桑尼亚", "ZM": "赞比亚", "GH": "加纳",
-    "DZ": "阿尔及利亚", "AO": "安哥拉", "MA": "摩洛哥", "VN": "越南", "ID": "印度尼西亚", "MY": "马来西亚", "TH": "泰国", "PH": "菲律宾",
-    "KH": "柬埔寨", "LA": "老挝", "MM": "缅甸", "PK": "巴基斯坦", "BD": "孟加拉国", "KZ": "哈萨克斯坦", "UZ": "乌兹别克斯坦",
-    "AE": "阿联酋", "SA": "沙特阿拉伯", "IN": "印度", "RU": "俄罗斯", "DE": "德国", "HU": "匈牙利", "RS": "塞尔维亚", "BR": "巴西",
-    "MX": "墨西哥", "CL": "智利", "US": "美国", "AU": "澳大利亚",
-}
+NAMES = {code: chinese_name(code) for code in FOCUS}  # from CLDR, like every country name
 
 # Title patterns per column slug. {c} country, {i} industry, {y} year, {n} a number, {city} a city.
 TITLES = {
