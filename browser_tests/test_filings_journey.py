@@ -30,6 +30,9 @@ def act(page, label, comment=None):
     form = page.locator("form.filing-action").filter(has=page.get_by_role("button", name=label))
     if comment is not None:
         form.locator("textarea").fill(comment)
+    confirm = form.locator("input[name=confirm]")  # a final decision is confirmed first
+    if confirm.count():
+        confirm.check()
     form.get_by_role("button", name=label).click()
     expect(page.locator(".messages")).to_contain_text(f"已{label}")
 

@@ -173,6 +173,11 @@ def transition(request, pk, name):
         raise Http404("未知操作")
     form = TransitionForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    transition = TRANSITIONS[name]
+    if transition.irreversible and request.POST.get("confirm") != "1" and transition.actors & actors_for(request.user, filing):
+        # The page's checkbox is required; this refuses a post that skipped it. Nothing changes.
+        messages.error(request, f"“{transition.label}”后不能撤销，请勾选确认后再提交")
+        return redirect("filings:detail", pk)
     try:
         service(filing, by=request.user, comment=comment, request=request)
     except services.InvalidTransition as exc:

@@ -36,6 +36,9 @@ class Transition:
     comment_required: bool = False
     province_target: str | None = None  # target for province-level enterprises, when different
     notify_kind: str = ""
+    # A final decision that cannot be undone: the page asks the reviewer to confirm it and shows it
+    # apart from the safe actions.
+    irreversible: bool = False
 
     def target_for(self, filing) -> str:
         if self.province_target and filing.is_province_level:
@@ -52,12 +55,13 @@ TRANSITIONS = {
         Transition("submit", "提交备案", frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, frozenset({Actor.ENTERPRISE}), province_target=S.PROVINCIAL_REVIEW),
         Transition("start_review", "受理初审", frozenset({S.SUBMITTED}), S.CITY_REVIEW, frozenset({Actor.CITY})),
         Transition("forward", "初审通过，报省厅", frozenset({S.CITY_REVIEW}), S.PROVINCIAL_REVIEW, frozenset({Actor.CITY})),
+        # The order is the order of the buttons on every page: going ahead, sending back, refusing.
+        Transition("file", "准予备案", frozenset({S.PROVINCIAL_REVIEW}), S.FILED, frozenset({Actor.PROVINCE}), irreversible=True),
         Transition("return", "退回修改", REVIEWABLE, S.RETURNED, frozenset({Actor.REVIEWER}), comment_required=True),
-        Transition("reject", "不予备案", frozenset({S.CITY_REVIEW, S.PROVINCIAL_REVIEW}), S.REJECTED, frozenset({Actor.REVIEWER}), comment_required=True),
-        Transition("file", "准予备案", frozenset({S.PROVINCIAL_REVIEW}), S.FILED, frozenset({Actor.PROVINCE})),
+        Transition("reject", "不予备案", frozenset({S.CITY_REVIEW, S.PROVINCIAL_REVIEW}), S.REJECTED, frozenset({Actor.REVIEWER}), comment_required=True, irreversible=True),
         Transition("withdraw", "撤回", REVIEWABLE, S.WITHDRAWN, frozenset({Actor.ENTERPRISE})),
         Transition("reopen", "重新编辑", frozenset({S.WITHDRAWN}), S.DRAFT, frozenset({Actor.ENTERPRISE})),
-        Transition("cancel", "注销备案", frozenset({S.FILED}), S.CANCELLED, frozenset({Actor.ENTERPRISE, Actor.PROVINCE}), comment_required=True),
+        Transition("cancel", "注销备案", frozenset({S.FILED}), S.CANCELLED, frozenset({Actor.ENTERPRISE, Actor.PROVINCE}), comment_required=True, irreversible=True),
     ]
 }
 

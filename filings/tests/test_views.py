@@ -173,3 +173,23 @@ def test_my_filings_lists_own_filings_with_next_step(client, people, make_filing
     client.force_login(people["owner"])
     html = client.get("/filings/").content.decode()
     assert "本企业项目" in html and "别家项目" not in html and "按退回意见修改后重新提交" in html
+
+
+def test_a_final_decision_asks_for_confirmation_and_without_it_nothing_changes(client, people, make_filing, rates):
+    filing = make_filing(people["owner"], state=State.PROVINCIAL_REVIEW)
+    client.force_login(people["dept"])
+    html = client.get(f"/filings/{filing.pk}/").content.decode()
+    actions = html[html.index('id="h-actions"') :].split("</section>", 1)[0]
+    # The same order on every page: going ahead, sending back, refusing; final decisions stand apart.
+    assert actions.index('data-action="file"') < actions.index('data-action="return"') < actions.index('data-action="reject"')
+    assert actions.count('name="confirm" value="1" required') == 2  # 准予备案 and 不予备案
+    assert 'class="btn irreversible" data-action="file"' in actions and 'class="btn secondary" data-action="return"' in actions
+
+    response = client.post(f"/filings/{filing.pk}/do/file/", follow=True)
+    assert "“准予备案”后不能撤销，请勾选确认后再提交" in response.content.decode()
+    filing.refresh_from_db()
+    assert filing.state == State.PROVINCIAL_REVIEW and not FilingEvent.objects.exists()
+
+    client.post(f"/filings/{filing.pk}/do/file/", {"confirm": "1"})
+    filing.refresh_from_db()
+    assert filing.state == State.FILED
