@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.site_lookup.SiteLookupMiddleware",  # after CommonMiddleware has checked ALLOWED_HOSTS
+    "config.url_ids.UrlIdRangeMiddleware",  # an id beyond 64 bits in a URL: 404 before the view queries with it
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.query_limits.QueryLimitsMiddleware",  # a NUL or a huge search text: a 400 page, before any view reads it
