@@ -28,7 +28,6 @@ NOT_YET_TRANSLATED = {
     "portal",
     "sitesearch",
     "taxonomy",
-    "templates",
     "uploads",
     "workbench",
 }

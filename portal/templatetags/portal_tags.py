@@ -1,11 +1,17 @@
-"""Template helpers of the portal that reach into optional apps without depending on them."""
+"""Template helpers of the portal: related reading from the optional search app, Chinese content
+marked as such on English pages, and sums written the way the page's readers write them."""
 
 import functools
+import re
 
+from babel.numbers import format_compact_decimal
 from django import template
 from django.apps import apps
 from django.core.cache import cache
 from django.template import Engine, engines
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from portal import page_cache
 
@@ -43,14 +49,55 @@ def related_reading_block(context, page, limit=5):
     return html
 
 
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _interface_is_chinese() -> bool:
+    return (translation.get_language() or "zh-hans").startswith("zh")
+
+
+def _shown_as_chinese(value) -> bool:
+    """True for Chinese text on a page whose interface is in another language."""
+    return not _interface_is_chinese() and value is not None and bool(HAN.search(str(value)))
+
+
+@register.simple_tag
+def content_lang(value):
+    """`` lang="zh-Hans"`` for an element showing ``value`` when that is Chinese text on a page in
+    another language: ``<h1{% content_lang page.title %}>{{ page.title }}</h1>``.
+
+    Content (page and article titles and bodies, column names, organisation names) has no English
+    version: it stays in Chinese on English pages, and says so, so screen readers pronounce it as
+    Chinese and browsers offer to translate it. On Chinese pages nothing is added.
+    """
+    return mark_safe(' lang="zh-Hans"') if _shown_as_chinese(value) else ""
+
+
+@register.filter(is_safe=True)
+def chinese_content(value):
+    """Chinese text inside an English sentence, marked: ``<span lang="zh-Hans">…</span>`` (as is on Chinese pages)."""
+    return format_html('<span lang="zh-Hans">{}</span>', value) if _shown_as_chinese(value) else value
+
+
+@functools.cache
+def _chinese_unit(size: int) -> str:
+    """万 (10⁴) or 亿 (10⁸) as CLDR writes them."""
+    return format_compact_decimal(size, locale="zh_Hans").lstrip("1")
+
+
 @register.filter
 def cn_amount(value):
-    """A sum the way Chinese readers write it: 8,500 · 120万 · 3.5亿 (two decimals at most, trailing zeros dropped)."""
+    """A sum the way the page's readers write it: in Chinese 8,500 · 120万 · 3.5亿 (two decimals at
+    most, trailing zeros dropped); in English 8,500 · 850,000 · 1.2 million · 3.5 billion."""
     try:
         number = float(value)
     except (TypeError, ValueError):
         return value
-    for unit, size in (("亿", 1e8), ("万", 1e4)):
+    if not _interface_is_chinese():
+        if abs(number) >= 1e6:
+            return format_compact_decimal(number, locale=translation.to_locale(translation.get_language()), format_type="long", fraction_digits=2)
+        return f"{number:,.0f}"
+    for size in (10**8, 10**4):
         if abs(number) >= size:
-            return f"{number / size:,.2f}".rstrip("0").rstrip(".") + unit
+            return f"{number / size:,.2f}".rstrip("0").rstrip(".") + _chinese_unit(size)
     return f"{number:,.0f}"
