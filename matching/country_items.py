@@ -7,12 +7,14 @@ from portal.country_registry import CountryItem, register
 
 
 def open_listings_for_country(country_code: str, limit: int):
-    listings = market(country=country_code)
+    listings = market(country=country_code).prefetch_related(None)  # a title and a kind are all the page shows
+    shown = list(listings[:limit])
     found = [
         CountryItem(title=listing.title, url=reverse("matching:detail", args=[listing.pk]), label=listing.get_kind_display(), when=listing.published_at)
-        for listing in listings[:limit]
+        for listing in shown
     ]
-    return found, listings.count()
+    # Counting costs a query only when the page shows a full section (there may be more).
+    return found, len(shown) if len(shown) < limit else listings.count()
 
 
 register("projects", open_listings_for_country)
