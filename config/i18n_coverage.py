@@ -35,6 +35,7 @@ DATA_MODULES = {
     "portal/demo_countries.py": "demo content: sample country pages",
     "portal/demo_articles.py": "demo content: sample articles",
     "portal/tree.py": "the columns of the page tree, created as Wagtail pages (content, edited in the admin)",
+    "portal/initial_content.py": "the home page's title and intro, the site's name and the review workflows' names: rows created once and edited in the admin (content; workflows are found by name)",
     "guides/content.py": "the texts of the service guides (content)",
     "matching/engine/lexicon.py": "the Chinese vocabulary the matching engine recognises",
     "matching/engine/places.py": "the Chinese place names the matching engine recognises",

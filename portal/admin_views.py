@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.models import ArticlePage
@@ -34,5 +35,5 @@ def archive(request, page_id):
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
-        messages.success(request, f"已归档：{article.title}")
+        messages.success(request, _("已归档：{title}").format(title=article.title))
     return redirect("portal_admin:expired")

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "portal"
-    verbose_name = "门户内容"
+    verbose_name = _("门户内容")
 
     def ready(self):
         from portal import signals  # noqa: F401 - connects the page-cache receivers

@@ -10,6 +10,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from portal.initial_content import HOME_INTRO, HOME_TITLE, SITE_NAME
 from portal.models import HomePage
 
 
@@ -18,9 +19,9 @@ def ensure_site_tree() -> HomePage:
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage.objects.first()
     if home is None:
-        home = root.add_child(instance=HomePage(title="湘企出海+", slug="home", intro="<p>湖南企业走出去综合服务平台：政策、国别、项目、金融与对接服务，一站办理。</p>"))
+        home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="home", intro=HOME_INTRO))
     if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="湘企出海+")
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME)
     return home
 
 

@@ -7,6 +7,7 @@ show what other apps hold about the country (``country_registry``: events, open 
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
 
 from portal import country_registry
 from portal.models import ArticleAttachment, ArticleKind, InfoClass
@@ -16,15 +17,15 @@ PER_SECTION = 6
 FETCH_LIMIT = 150
 
 SECTIONS = [
-    ("overview", "国别概况", []),
-    ("market", "市场动态", [ArticleKind.NEWS, ArticleKind.REPORT]),
-    ("environment", "营商环境", [ArticleKind.RISK, ArticleKind.CASE]),
-    ("policy", "政策法规", [ArticleKind.POLICY, ArticleKind.INTERPRETATION, ArticleKind.NOTICE]),
-    ("guide", "国别指南", [ArticleKind.GUIDE]),
-    ("projects", "项目招商", [ArticleKind.PROJECT]),
-    ("events", "活动展会", [ArticleKind.EVENT]),
-    ("finance", "金融服务", []),
-    ("travel", "商旅服务", [ArticleKind.TRAVEL, ArticleKind.SERVICE]),
+    ("overview", _("国别概况"), []),
+    ("market", _("市场动态"), [ArticleKind.NEWS, ArticleKind.REPORT]),
+    ("environment", _("营商环境"), [ArticleKind.RISK, ArticleKind.CASE]),
+    ("policy", _("政策法规"), [ArticleKind.POLICY, ArticleKind.INTERPRETATION, ArticleKind.NOTICE]),
+    ("guide", _("国别指南"), [ArticleKind.GUIDE]),
+    ("projects", _("项目招商"), [ArticleKind.PROJECT]),
+    ("events", _("活动展会"), [ArticleKind.EVENT]),
+    ("finance", _("金融服务"), []),
+    ("travel", _("商旅服务"), [ArticleKind.TRAVEL, ArticleKind.SERVICE]),
 ]
 # Where "更多" leads: the column holding that kind of content, filtered by the country.
 MORE_IN_COLUMN = {
@@ -37,7 +38,7 @@ MORE_IN_COLUMN = {
     "finance": "/professional/finance/",
     "travel": "/news/outbound-guides/",
 }
-SECTION_OF_KIND = {kind: key for key, _, kinds in SECTIONS for kind in kinds}
+SECTION_OF_KIND = {kind: key for key, _title, kinds in SECTIONS for kind in kinds}
 
 
 def section_of(article) -> str:
@@ -53,8 +54,8 @@ def build_sections(country_page):
     )
     guides = [a for a in articles if a.kind == ArticleKind.GUIDE or a.info_class == InfoClass.FINANCIAL]
     prefetch_related_objects(guides, Prefetch("attachments", queryset=ArticleAttachment.objects.select_related("document")))
-    filled = {key: [] for key, _, _ in SECTIONS}
-    counts = {key: 0 for key, _, _ in SECTIONS}
+    filled = {key: [] for key, _title, _kinds in SECTIONS}
+    counts = {key: 0 for key, _title, _kinds in SECTIONS}
     for article in articles:
         key = section_of(article)
         counts[key] += 1
@@ -70,7 +71,7 @@ def build_sections(country_page):
         "travel": bool(country_page.travel_services),
     }
     # What other apps hold about the country (upcoming events, open listings): country_registry.
-    gathered = {key: country_registry.items_for(key, code, PER_SECTION) for key, _, _ in SECTIONS}
+    gathered = {key: country_registry.items_for(key, code, PER_SECTION) for key, _title, _kinds in SECTIONS}
     sections = [
         {
             "key": key,
@@ -81,7 +82,7 @@ def build_sections(country_page):
             "has_text": texts.get(key, False),
             "more_url": f"{MORE_IN_COLUMN[key]}?country={code}" if key in MORE_IN_COLUMN else "",
         }
-        for key, title, _ in SECTIONS
+        for key, title, _kinds in SECTIONS
     ]
     return {
         "sections": sections,

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.selectors import LIST_FIELDS, articles_under, newest
@@ -18,13 +19,13 @@ class ColumnFeed(Feed):
         return get_object_or_404(Page.objects.live().public(), pk=page_id).specific
 
     def title(self, obj):
-        return f"湘企出海+ · {obj.title}"
+        return _("湘企出海+ · {column}").format(column=obj.title)
 
     def link(self, obj):
         return obj.url
 
     def description(self, obj):
-        return f"{obj.title} 最新内容"
+        return _("{column} 最新内容").format(column=obj.title)
 
     def items(self, obj):
         return newest(articles_under(obj).only(*LIST_FIELDS))[:FEED_SIZE]

@@ -22,6 +22,7 @@ from pathlib import Path
 import nh3
 from django.conf import settings
 from django.core.files import File
+from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
@@ -58,7 +59,7 @@ def read_rows(path: Path):
         return _read_xlsx(path)
     if suffix in {".jsonl", ".ndjson"}:
         return _read_jsonl(path)
-    raise RowError(f"不支持的文件类型“{path.suffix}”：请使用 .csv、.xlsx 或 .jsonl")
+    raise RowError(_("不支持的文件类型“{suffix}”：请使用 .csv、.xlsx 或 .jsonl").format(suffix=path.suffix))
 
 
 def _read_csv(path):
@@ -91,9 +92,9 @@ def _read_jsonl(path):
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as error:
-                yield number, RowError(f"不是有效的 JSON：{error.msg}（第 {error.colno} 列）")
+                yield number, RowError(_("不是有效的 JSON：{reason}（第 {column} 列）").format(reason=error.msg, column=error.colno))
                 continue
-            yield number, value if isinstance(value, dict) else RowError("每一行应当是一个 JSON 对象")
+            yield number, value if isinstance(value, dict) else RowError(_("每一行应当是一个 JSON 对象"))
 
 
 # ---------------------------------------------------------------------------
@@ -103,9 +104,9 @@ def _text(row, name, *, required=False, max_length=None):
     value = row.get(name)
     value = "" if value is None else str(value).strip()
     if required and not value:
-        raise RowError(f"缺少必填字段“{name}”")
+        raise RowError(_("缺少必填字段“{name}”").format(name=name))
     if max_length and len(value) > max_length:
-        raise RowError(f"“{name}”过长（最多 {max_length} 个字符）")
+        raise RowError(_("“{name}”过长（最多 {max_length} 个字符）").format(name=name, max_length=max_length))
     return value
 
 
@@ -125,12 +126,12 @@ def _date(row, name, *, required=False):
     text = "" if value is None else str(value).strip()
     if not text:
         if required:
-            raise RowError(f"缺少必填字段“{name}”")
+            raise RowError(_("缺少必填字段“{name}”").format(name=name))
         return None
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
-        raise RowError(f"“{name}”不是有效日期“{text}”，应为 YYYY-MM-DD") from None
+        raise RowError(_("“{name}”不是有效日期“{text}”，应为 YYYY-MM-DD").format(name=name, text=text)) from None
 
 
 def clean_body(text: str) -> str:
@@ -175,34 +176,34 @@ class RowChecker:
 
     def column(self, name):
         if name in self.ambiguous:
-            raise RowError(f"栏目名称“{name}”不唯一，请写成“父栏目/{name}”")
+            raise RowError(_("栏目名称“{name}”不唯一，请写成“父栏目/{name}”").format(name=name))
         target = self.targets.get(name)
         if target is None:
-            raise RowError(f"找不到栏目“{name}”")
+            raise RowError(_("找不到栏目“{name}”").format(name=name))
         return target
 
     def check(self, row) -> ArticleData:
         external_id = _text(row, "id", required=True, max_length=64)
         if external_id in self.seen_ids:
-            raise RowError(f"编号“{external_id}”在文件中重复出现")
+            raise RowError(_("编号“{id}”在文件中重复出现").format(id=external_id))
         title = _text(row, "title", required=True, max_length=255)
         body_raw = _text(row, "body", required=True)
         parent = self.column(_text(row, "column", required=True))
         countries = [c.upper() for c in _list(row, "countries")]
         unknown = [c for c in countries if c not in self.countries]
         if unknown:
-            raise RowError(f"国家代码无效：{'、'.join(unknown)}（应为 ISO 3166 两位字母代码，如 KE）")
+            raise RowError(_("国家代码无效：{codes}（应为 ISO 3166 两位字母代码，如 KE）").format(codes=", ".join(unknown)))
         industries = [i.upper() for i in _list(row, "industries")]
         unknown = [i for i in industries if i not in self.industries]
         if unknown:
-            raise RowError(f"行业代码无效：{'、'.join(unknown)}（应为 GB/T 4754 门类字母 A–T）")
+            raise RowError(_("行业代码无效：{codes}（应为 GB/T 4754 门类字母 A–T）").format(codes=", ".join(unknown)))
         published = _date(row, "published_at", required=True)
         expires = _date(row, "expires_at")
         if expires and expires < published:
-            raise RowError("“expires_at”早于“published_at”")
+            raise RowError(_("“expires_at”早于“published_at”"))
         kind = _text(row, "kind") or getattr(parent, "default_kind", ArticleKind.NEWS)
         if kind not in ArticleKind.values:
-            raise RowError(f"文章类型“{kind}”无效")
+            raise RowError(_("文章类型“{kind}”无效").format(kind=kind))
         body = clean_body(body_raw)
         attachments = [self.attachment(spec) for spec in _list(row, "attachments")]
         self.seen_ids.add(external_id)
@@ -218,17 +219,17 @@ class RowChecker:
 
     def attachment(self, spec):
         if re.match(r"^[a-z]+://", spec):
-            raise RowError(f"附件“{spec}”是网络地址：请先下载，再写相对于导入文件的路径")
+            raise RowError(_("附件“{file}”是网络地址：请先下载，再写相对于导入文件的路径").format(file=spec))
         path = (self.base_dir / spec).resolve()
         if self.base_dir.resolve() not in path.parents:
-            raise RowError(f"附件“{spec}”不在导入文件所在目录下")
+            raise RowError(_("附件“{file}”不在导入文件所在目录下").format(file=spec))
         if not path.is_file():
-            raise RowError(f"找不到附件“{spec}”")
+            raise RowError(_("找不到附件“{file}”").format(file=spec))
         extension = path.suffix.lower().lstrip(".")
         if extension not in settings.WAGTAILDOCS_EXTENSIONS:
-            raise RowError(f"附件“{spec}”的类型 .{extension} 不允许")
+            raise RowError(_("附件“{file}”的类型 .{extension} 不允许").format(file=spec, extension=extension))
         if path.stat().st_size > MAX_ATTACHMENT_BYTES:
-            raise RowError(f"附件“{spec}”超过 20 MB")
+            raise RowError(_("附件“{file}”超过 20 MB").format(file=spec))
         Document = get_document_model()
         with open(path, "rb") as f:
             existing = Document.objects.filter(file_hash=hash_filelike(f)).first()

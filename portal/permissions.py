@@ -30,6 +30,7 @@ from accounts.roles import (
     ensure_groups,
     has_role,
 )
+from portal.initial_content import WORKFLOW_NAMES
 from portal.models.classification import InfoClass
 
 EDITORS = {
@@ -43,9 +44,9 @@ PUBLISHERS = {
     InfoClass.PROFESSIONAL: [OPERATOR_REVIEWER],
 }
 WORKFLOWS = {
-    InfoClass.BASIC: ("基础类信息审核", "省商务厅审核", [DEPT_REVIEWER, DEPT_ADMIN]),
-    InfoClass.FINANCIAL: ("金融类信息审核", "建行审核", [BANK_REVIEWER]),
-    InfoClass.PROFESSIONAL: ("专业类信息审核", "运营方审核", [OPERATOR_REVIEWER]),
+    InfoClass.BASIC: (*WORKFLOW_NAMES[InfoClass.BASIC], [DEPT_REVIEWER, DEPT_ADMIN]),
+    InfoClass.FINANCIAL: (*WORKFLOW_NAMES[InfoClass.FINANCIAL], [BANK_REVIEWER]),
+    InfoClass.PROFESSIONAL: (*WORKFLOW_NAMES[InfoClass.PROFESSIONAL], [OPERATOR_REVIEWER]),
 }
 ARCHIVERS = [OPERATOR, OPERATOR_REVIEWER, DEPT_ADMIN]
 

@@ -10,6 +10,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber, Substr
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import CertificationStatus, Organization, OrgKind
 from portal.models import ArticleKind, ArticlePage, CityZonePage, ColumnPage, ContinentPage, CountryPage
@@ -81,15 +83,15 @@ def _top_n_per(queryset, partition, n):
 # Home page
 # ---------------------------------------------------------------------------
 QUICK_ENTRIES = [
-    ("项目备案", "filings:mine", "境外投资、承包工程、劳务合作项目在线报送"),
-    ("办事指南", "guides:index", "各项业务的办理流程与材料"),
-    ("外派劳务", "labour:mine", "外派劳务备案与人员名单"),
-    ("在线咨询", "consultation:ask", "政策、金融、法律问题在线提问"),
-    ("专家库", "experts:list", "按领域找专家"),
-    ("统计服务", "stats:public", "对外投资合作统计数据"),
-    ("对外援助", "aid:index", "援外项目与培训展示"),
-    ("境外机构", "overseas:list", "境外商会、代表处与合作园区"),
-    ("企业档案", "archive:mine", "本企业全部业务进度一览"),
+    (_("项目备案"), "filings:mine", _("境外投资、承包工程、劳务合作项目在线报送")),
+    (_("办事指南"), "guides:index", _("各项业务的办理流程与材料")),
+    (_("外派劳务"), "labour:mine", _("外派劳务备案与人员名单")),
+    (_("在线咨询"), "consultation:ask", _("政策、金融、法律问题在线提问")),
+    (_("专家库"), "experts:list", _("按领域找专家")),
+    (_("统计服务"), "stats:public", _("对外投资合作统计数据")),
+    (_("对外援助"), "aid:index", _("援外项目与培训展示")),
+    (_("境外机构"), "overseas:list", _("境外商会、代表处与合作园区")),
+    (_("企业档案"), "archive:mine", _("本企业全部业务进度一览")),
 ]
 HOME_KINDS = {
     "notices": [ArticleKind.NOTICE],
@@ -153,7 +155,7 @@ def featured_countries(per_continent=12):
         .exclude(capital="")
         .select_related("country")
         .order_by("country__continent", *country_ordering("country__"))
-        .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "country__continent", "country__name_zh", "country__code")
+        .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "country__continent", "country__name_zh", "country__name_en", "country__code")
     )
     grouped = {}
     for page in pages:
@@ -237,7 +239,7 @@ def countries_by_continent(index):
         .descendant_of(index)
         .select_related("country")
         .order_by(*country_ordering("country__"))
-        .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "capital", "country__code", "country__name_zh", "country__continent")
+        .only("id", "title", "url_path", "path", "depth", "content_type_id", "locale_id", "capital", "country__code", "country__name_zh", "country__name_en", "country__continent")
     )
     counts = _article_counts_by_country()
     grouped = {}
@@ -264,7 +266,7 @@ def countries_of_continent(continent):
 # ---------------------------------------------------------------------------
 # City zones
 # ---------------------------------------------------------------------------
-ZONE_BLOCKS = [("news", "市州动态", [ArticleKind.NEWS, ArticleKind.CASE, ArticleKind.REPORT]), ("notices", "通知公告", [ArticleKind.NOTICE, ArticleKind.POLICY, ArticleKind.INTERPRETATION]), ("events", "活动", [ArticleKind.EVENT, ArticleKind.PROJECT])]
+ZONE_BLOCKS = [("news", _("市州动态"), [ArticleKind.NEWS, ArticleKind.CASE, ArticleKind.REPORT]), ("notices", _("通知公告"), [ArticleKind.NOTICE, ArticleKind.POLICY, ArticleKind.INTERPRETATION]), ("events", pgettext_lazy("city zone block", "活动"), [ArticleKind.EVENT, ArticleKind.PROJECT])]
 
 
 def city_zone_overview(index):
@@ -291,7 +293,7 @@ def city_zone_context(zone, request):
         page_obj = paginate(newest(articles.filter(kind__in=blocks[block][1]).only(*LIST_FIELDS)), request.GET)
         return {"list_name": block, "list_label": blocks[block][0], "page_obj": page_obj, "articles": page_obj.object_list}
     by_block = {name: [] for name in blocks}
-    kind_to_block = {k: name for name, (_, kinds) in blocks.items() for k in kinds}
+    kind_to_block = {k: name for name, (_label, kinds) in blocks.items() for k in kinds}
     ranked = _top_n_per(articles, F("kind"), 6)
     for article in newest(ranked):
         name = kind_to_block.get(article.kind)

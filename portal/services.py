@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from audit.services import log
@@ -35,11 +36,11 @@ def expired_awaiting_archive():
 def archive_article(article: ArticlePage, *, by, request=None) -> ArticlePage:
     """Take an expired article off the site (unpublish) and record when and by whom."""
     if not may_archive(by):
-        raise PermissionDenied("只有平台运营人员或省商务厅管理员可以归档过期内容")
+        raise PermissionDenied(_("只有平台运营人员或省商务厅管理员可以归档过期内容"))
     if not article.is_expired:
-        raise ValidationError("这篇文章尚未过期，不能归档")
+        raise ValidationError(_("这篇文章尚未过期，不能归档"))
     if not article.live:
-        raise ValidationError("这篇文章已经下线")
+        raise ValidationError(_("这篇文章已经下线"))
     with transaction.atomic():
         # Archiving is the operators' own right (checked above), whatever their page permissions.
         UnpublishPageAction(article, user=by).execute(skip_permission_checks=True)

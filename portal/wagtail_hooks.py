@@ -1,6 +1,7 @@
 """The portal's additions to the Wagtail admin."""
 
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -24,4 +25,4 @@ def register_portal_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_expired_report_menu_item():
-    return ArchiverMenuItem("过期内容待归档", reverse("portal_admin:expired"), icon_name="history", order=50)
+    return ArchiverMenuItem(_("过期内容待归档"), reverse("portal_admin:expired"), icon_name="history", order=50)

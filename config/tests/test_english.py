@@ -25,7 +25,6 @@ NOT_YET_TRANSLATED = {
     "labour",
     "matching",
     "notifications",
-    "portal",
     "sitesearch",
     "taxonomy",
     "uploads",

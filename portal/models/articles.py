@@ -10,6 +10,7 @@ operators' archive report see it, and whoever opens it directly sees an "已过�
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -52,23 +53,23 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePage(InfoClassMixin, CachedPageMixin, Page):
-    kind = models.CharField("文章类型", max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS, db_index=True)
-    info_class = models.CharField("信息类别", max_length=20, choices=InfoClass.choices, default=InfoClass.BASIC, db_index=True)
-    summary = models.TextField("摘要", max_length=400, blank=True, default="")
-    body = RichTextField("正文", blank=True, features=BODY_FEATURES)
-    date = models.DateField("发布日期", default=timezone.localdate, db_index=True)
-    source = models.CharField("来源/发布机关", max_length=120, blank=True, default="")
-    doc_number = models.CharField("文号", max_length=80, blank=True, default="", help_text="政策文件的发文字号，如 湘商发〔2024〕12号")
-    effective_date = models.DateField("施行日期", null=True, blank=True)
-    expires_at = models.DateField("有效期至", null=True, blank=True, help_text="过了这一天，文章自动退出列表和搜索并提示已过期")
-    content_expired = models.BooleanField("已过期", default=False, db_index=True, editable=False)
-    archived_at = models.DateTimeField("归档时间", null=True, blank=True, editable=False)
-    city = models.CharField("所属市州", max_length=20, choices=City.choices, blank=True, default="", editable=False, db_index=True)
-    external_id = models.CharField("外部编号", max_length=64, unique=True, null=True, blank=True, editable=False)
-    import_hash = models.CharField("导入内容摘要", max_length=32, blank=True, default="", editable=False)
-    countries = ParentalManyToManyField("taxonomy.Country", blank=True, related_name="articles", verbose_name="国家(地区)")
-    industries = ParentalManyToManyField("taxonomy.Industry", blank=True, related_name="articles", verbose_name="行业")
-    tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
+    kind = models.CharField(_("文章类型"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS, db_index=True)
+    info_class = models.CharField(_("信息类别"), max_length=20, choices=InfoClass.choices, default=InfoClass.BASIC, db_index=True)
+    summary = models.TextField(_("摘要"), max_length=400, blank=True, default="")
+    body = RichTextField(_("正文"), blank=True, features=BODY_FEATURES)
+    date = models.DateField(_("发布日期"), default=timezone.localdate, db_index=True)
+    source = models.CharField(_("来源/发布机关"), max_length=120, blank=True, default="")
+    doc_number = models.CharField(_("文号"), max_length=80, blank=True, default="", help_text=_("政策文件的发文字号，如 湘商发〔2024〕12号"))
+    effective_date = models.DateField(_("施行日期"), null=True, blank=True)
+    expires_at = models.DateField(_("有效期至"), null=True, blank=True, help_text=_("过了这一天，文章自动退出列表和搜索并提示已过期"))
+    content_expired = models.BooleanField(_("已过期"), default=False, db_index=True, editable=False)
+    archived_at = models.DateTimeField(_("归档时间"), null=True, blank=True, editable=False)
+    city = models.CharField(_("所属市州"), max_length=20, choices=City.choices, blank=True, default="", editable=False, db_index=True)
+    external_id = models.CharField(_("外部编号"), max_length=64, unique=True, null=True, blank=True, editable=False)
+    import_hash = models.CharField(_("导入内容摘要"), max_length=32, blank=True, default="", editable=False)
+    countries = ParentalManyToManyField("taxonomy.Country", blank=True, related_name="articles", verbose_name=_("国家(地区)"))
+    industries = ParentalManyToManyField("taxonomy.Industry", blank=True, related_name="articles", verbose_name=_("行业"))
+    tags = ClusterTaggableManager(_("标签"), through=ArticleTag, blank=True)
 
     objects = ArticlePageManager()
     base_form_class = ArticlePageForm
@@ -77,7 +78,7 @@ class ArticlePage(InfoClassMixin, CachedPageMixin, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
-        InlinePanel("attachments", label="附件", heading="附件（PDF 可在线阅读和下载）"),
+        InlinePanel("attachments", label=_("附件"), heading=_("附件（PDF 可在线阅读和下载）")),
     ]
     promote_panels = [*Page.promote_panels]
     settings_panels = [
@@ -88,7 +89,7 @@ class ArticlePage(InfoClassMixin, CachedPageMixin, Page):
                 FieldRowPanel([FieldPanel("doc_number"), FieldPanel("effective_date")]),
                 FieldPanel("expires_at"),
             ],
-            heading="文章属性",
+            heading=_("文章属性"),
         ),
         MultiFieldPanel(
             [
@@ -96,7 +97,7 @@ class ArticlePage(InfoClassMixin, CachedPageMixin, Page):
                 FieldPanel("industries", widget=SearchableSelectMultiple),
                 FieldPanel("tags"),
             ],
-            heading="国别、行业与标签",
+            heading=_("国别、行业与标签"),
         ),
         *Page.settings_panels,
     ]
@@ -113,11 +114,11 @@ class ArticlePage(InfoClassMixin, CachedPageMixin, Page):
     ]
     parent_page_types = ["portal.ColumnPage", "portal.CityZonePage"]
     subpage_types = []
-    page_description = "新闻、通知、政策、解读、报告、风险提示、案例、指南或活动"
+    page_description = _("新闻、通知、政策、解读、报告、风险提示、案例、指南或活动")
 
     class Meta:
-        verbose_name = "文章"
-        verbose_name_plural = "文章"
+        verbose_name = _("文章")
+        verbose_name_plural = _("文章")
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="portal_article_date_idx")]
 
     def __str__(self):
@@ -142,14 +143,14 @@ class ArticlePage(InfoClassMixin, CachedPageMixin, Page):
 
 class ArticleAttachment(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name="文件")
-    title = models.CharField("显示名称", max_length=120, blank=True, default="")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("文件"))
+    title = models.CharField(_("显示名称"), max_length=120, blank=True, default="")
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "附件"
-        verbose_name_plural = "附件"
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
 
     @property
     def display_title(self):

@@ -1,6 +1,7 @@
 """Pages whose HTML for anonymous visitors may be served from the page cache (``portal.page_cache``)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from portal import page_cache
 
@@ -13,10 +14,10 @@ class PageCacheVersion(models.Model):
     cached pages stale.
     """
 
-    value = models.BigIntegerField("版本", default=0)
+    value = models.BigIntegerField(_("版本"), default=0)
 
     class Meta:
-        verbose_name = "页面缓存版本"
+        verbose_name = _("页面缓存版本")
 
     def __str__(self):
         return str(self.value)

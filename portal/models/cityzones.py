@@ -6,6 +6,7 @@ permissions on its own zone only (``portal.permissions``).
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -17,7 +18,7 @@ from taxonomy.cities import SHORT_NAMES, City
 
 
 class CityZoneIndexPage(InfoClassMixin, CachedPageMixin, Page):
-    intro = RichTextField("说明", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("说明"), blank=True, features=["bold", "italic", "link"])
     info_class = InfoClass.BASIC
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -26,7 +27,7 @@ class CityZoneIndexPage(InfoClassMixin, CachedPageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "市州专区首页"
+        verbose_name = _("市州专区首页")
 
     def get_context(self, request, *args, **kwargs):
         from portal.selectors import city_zone_overview
@@ -37,27 +38,27 @@ class CityZoneIndexPage(InfoClassMixin, CachedPageMixin, Page):
 
 
 class CityZonePage(InfoClassMixin, CachedPageMixin, Page):
-    city = models.CharField("市州", max_length=20, choices=City.choices, unique=True)
-    intro = RichTextField("专区介绍", blank=True, features=["bold", "italic", "link", "ol", "ul"])
-    bureau_name = models.CharField("主管单位", max_length=60, blank=True, default="")
-    address = models.CharField("办公地址", max_length=120, blank=True, default="")
-    phone = models.CharField("咨询电话", max_length=40, blank=True, default="")
-    highlights = models.TextField("开放型经济亮点", blank=True, default="", help_text="每行一条")
+    city = models.CharField(_("市州"), max_length=20, choices=City.choices, unique=True)
+    intro = RichTextField(_("专区介绍"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    bureau_name = models.CharField(_("主管单位"), max_length=60, blank=True, default="")
+    address = models.CharField(_("办公地址"), max_length=120, blank=True, default="")
+    phone = models.CharField(_("咨询电话"), max_length=40, blank=True, default="")
+    highlights = models.TextField(_("开放型经济亮点"), blank=True, default="", help_text=_("每行一条"))
     info_class = InfoClass.BASIC
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("city"),
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("bureau_name"), FieldRowPanel([FieldPanel("address"), FieldPanel("phone")])], heading="联系方式"),
+        MultiFieldPanel([FieldPanel("bureau_name"), FieldRowPanel([FieldPanel("address"), FieldPanel("phone")])], heading=_("联系方式")),
         FieldPanel("highlights"),
     ]
     parent_page_types = ["portal.CityZoneIndexPage"]
     subpage_types = ["portal.ArticlePage"]
 
     class Meta:
-        verbose_name = "市州专区"
-        verbose_name_plural = "市州专区"
+        verbose_name = _("市州专区")
+        verbose_name_plural = _("市州专区")
 
     def review_class(self):
         return None  # the bureau publishes its own zone

@@ -7,24 +7,26 @@ country page (``portal.country_sections``) and how it is labelled in listings.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class InfoClass(models.TextChoices):
-    BASIC = "basic", "基础类"
-    FINANCIAL = "financial", "金融类"
-    PROFESSIONAL = "professional", "专业类"
+    BASIC = "basic", _("基础类")
+    FINANCIAL = "financial", _("金融类")
+    PROFESSIONAL = "professional", _("专业类")
 
 
 class ArticleKind(models.TextChoices):
-    NEWS = "news", "新闻动态"
-    NOTICE = "notice", "通知公告"
-    POLICY = "policy", "政策法规"
-    INTERPRETATION = "interpretation", "政策解读"
-    REPORT = "report", "研究报告"
-    RISK = "risk", "风险提示"
-    CASE = "case", "经营案例"
-    GUIDE = "guide", "指南"
-    TRAVEL = "travel", "签证与领事"
-    PROJECT = "project", "项目信息"
-    EVENT = "event", "活动"
-    SERVICE = "service", "服务介绍"
+    NEWS = "news", pgettext_lazy("article kind", "新闻动态")
+    NOTICE = "notice", pgettext_lazy("article kind", "通知公告")
+    POLICY = "policy", pgettext_lazy("article kind", "政策法规")
+    INTERPRETATION = "interpretation", pgettext_lazy("article kind", "政策解读")
+    REPORT = "report", pgettext_lazy("article kind", "研究报告")
+    RISK = "risk", pgettext_lazy("article kind", "风险提示")
+    CASE = "case", pgettext_lazy("article kind", "经营案例")
+    GUIDE = "guide", pgettext_lazy("article kind", "指南")
+    TRAVEL = "travel", pgettext_lazy("article kind", "签证与领事")
+    PROJECT = "project", pgettext_lazy("article kind", "项目信息")
+    EVENT = "event", pgettext_lazy("article kind", "活动")
+    SERVICE = "service", pgettext_lazy("article kind", "服务介绍")

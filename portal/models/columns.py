@@ -7,6 +7,7 @@ articles about it.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -17,30 +18,30 @@ from portal.models.workflow import InfoClassMixin
 
 
 class ColumnPage(InfoClassMixin, CachedPageMixin, Page):
-    intro = RichTextField("栏目说明", blank=True, features=["bold", "italic", "link"])
-    default_kind = models.CharField("默认文章类型", max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
+    intro = RichTextField(_("栏目说明"), blank=True, features=["bold", "italic", "link"])
+    default_kind = models.CharField(_("默认文章类型"), max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
     info_class = models.CharField(
-        "信息类别", max_length=20, choices=InfoClass.choices, default=InfoClass.BASIC, help_text="新文章默认的信息类别，决定由谁审核"
+        _("信息类别"), max_length=20, choices=InfoClass.choices, default=InfoClass.BASIC, help_text=_("新文章默认的信息类别，决定由谁审核")
     )
-    filterable = models.BooleanField("可按国别和行业筛选", default=True)
-    service_url = models.CharField("服务入口地址", max_length=200, blank=True, default="", help_text="站内服务的地址，如 /filings/")
-    service_label = models.CharField("入口按钮文字", max_length=40, blank=True, default="")
+    filterable = models.BooleanField(_("可按国别和行业筛选"), default=True)
+    service_url = models.CharField(_("服务入口地址"), max_length=200, blank=True, default="", help_text=_("站内服务的地址，如 /filings/"))
+    service_label = models.CharField(_("入口按钮文字"), max_length=40, blank=True, default="")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel(
             [FieldPanel("default_kind"), FieldPanel("info_class"), FieldPanel("filterable"), FieldPanel("service_url"), FieldPanel("service_label")],
-            heading="栏目设置",
+            heading=_("栏目设置"),
         ),
     ]
     parent_page_types = ["portal.HomePage", "portal.ColumnPage"]
     subpage_types = ["portal.ColumnPage", "portal.ArticlePage"]
-    page_description = "栏目或子栏目：列出本栏目下的文章"
+    page_description = _("栏目或子栏目：列出本栏目下的文章")
 
     class Meta:
-        verbose_name = "栏目"
-        verbose_name_plural = "栏目"
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
 
     def get_context(self, request, *args, **kwargs):
         from portal.selectors import column_context

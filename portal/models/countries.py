@@ -6,6 +6,7 @@ fills itself from articles tagged with the country (``portal.country_sections``)
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -22,7 +23,7 @@ TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-lin
 
 
 class CountryIndexPage(InfoClassMixin, CachedPageMixin, Page):
-    intro = RichTextField("说明", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("说明"), blank=True, features=["bold", "italic", "link"])
     info_class = InfoClass.BASIC
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -31,7 +32,7 @@ class CountryIndexPage(InfoClassMixin, CachedPageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = "国别信息首页"
+        verbose_name = _("国别信息首页")
 
     def get_context(self, request, *args, **kwargs):
         from portal.selectors import countries_by_continent
@@ -42,8 +43,8 @@ class CountryIndexPage(InfoClassMixin, CachedPageMixin, Page):
 
 
 class ContinentPage(InfoClassMixin, CachedPageMixin, Page):
-    continent = models.CharField("大洲", max_length=16, choices=Continent.choices, unique=True)
-    intro = RichTextField("说明", blank=True, features=["bold", "italic", "link"])
+    continent = models.CharField(_("大洲"), max_length=16, choices=Continent.choices, unique=True)
+    intro = RichTextField(_("说明"), blank=True, features=["bold", "italic", "link"])
     info_class = InfoClass.BASIC
 
     content_panels = [*Page.content_panels, FieldPanel("continent"), FieldPanel("intro")]
@@ -51,8 +52,8 @@ class ContinentPage(InfoClassMixin, CachedPageMixin, Page):
     subpage_types = ["portal.CountryPage"]
 
     class Meta:
-        verbose_name = "大洲"
-        verbose_name_plural = "大洲"
+        verbose_name = _("大洲")
+        verbose_name_plural = _("大洲")
 
     def get_context(self, request, *args, **kwargs):
         from portal.selectors import countries_of_continent
@@ -63,35 +64,35 @@ class ContinentPage(InfoClassMixin, CachedPageMixin, Page):
 
 
 class CountryPage(InfoClassMixin, CachedPageMixin, Page):
-    country = models.OneToOneField("taxonomy.Country", on_delete=models.PROTECT, related_name="portal_page", verbose_name="国家(地区)")
+    country = models.OneToOneField("taxonomy.Country", on_delete=models.PROTECT, related_name="portal_page", verbose_name=_("国家(地区)"))
     info_class = InfoClass.BASIC
 
     # 国别概况
-    overview = RichTextField("国别概况", blank=True, features=TEXT_FEATURES)
-    capital = models.CharField("首都", max_length=60, blank=True, default="")
-    population = models.CharField("人口", max_length=60, blank=True, default="")
-    area = models.CharField("面积", max_length=60, blank=True, default="")
-    gdp = models.CharField("国内生产总值", max_length=80, blank=True, default="")
-    currency = models.CharField("货币", max_length=60, blank=True, default="")
-    languages = models.CharField("官方语言", max_length=80, blank=True, default="")
-    time_zone = models.CharField("时区", max_length=40, blank=True, default="")
-    hunan_ties = models.TextField("与湖南的经贸往来", blank=True, default="")
+    overview = RichTextField(_("国别概况"), blank=True, features=TEXT_FEATURES)
+    capital = models.CharField(_("首都"), max_length=60, blank=True, default="")
+    population = models.CharField(_("人口"), max_length=60, blank=True, default="")
+    area = models.CharField(_("面积"), max_length=60, blank=True, default="")
+    gdp = models.CharField(_("国内生产总值"), max_length=80, blank=True, default="")
+    currency = models.CharField(_("货币"), max_length=60, blank=True, default="")
+    languages = models.CharField(_("官方语言"), max_length=80, blank=True, default="")
+    time_zone = models.CharField(_("时区"), max_length=40, blank=True, default="")
+    hunan_ties = models.TextField(_("与湖南的经贸往来"), blank=True, default="")
     # 营商环境
-    business_environment = RichTextField("营商环境", blank=True, features=TEXT_FEATURES)
+    business_environment = RichTextField(_("营商环境"), blank=True, features=TEXT_FEATURES)
     # 政策法规 (editors' summary; the tagged policies are listed below it)
-    policy_summary = RichTextField("政策法规概要", blank=True, features=TEXT_FEATURES)
+    policy_summary = RichTextField(_("政策法规概要"), blank=True, features=TEXT_FEATURES)
     # 国别指南
     guide_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="国别(地区)指南 PDF"
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("国别(地区)指南 PDF")
     )
     # 金融服务
-    finance_overview = RichTextField("外汇与金融概况", blank=True, features=TEXT_FEATURES)
-    tax_treaty = models.CharField("避免双重征税协定", max_length=120, blank=True, default="")
+    finance_overview = RichTextField(_("外汇与金融概况"), blank=True, features=TEXT_FEATURES)
+    tax_treaty = models.CharField(_("避免双重征税协定"), max_length=120, blank=True, default="")
     tax_guide_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="投资税收指南 PDF"
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("投资税收指南 PDF")
     )
     # 商旅服务
-    travel_services = RichTextField("商旅服务", blank=True, features=TEXT_FEATURES, help_text="使领馆与经商处、华人社团、政府机构、商会与中资企业、出行提示")
+    travel_services = RichTextField(_("商旅服务"), blank=True, features=TEXT_FEATURES, help_text=_("使领馆与经商处、华人社团、政府机构、商会与中资企业、出行提示"))
 
     content_panels = [
         *Page.content_panels,
@@ -104,12 +105,12 @@ class CountryPage(InfoClassMixin, CachedPageMixin, Page):
                 FieldPanel("overview"),
                 FieldPanel("hunan_ties"),
             ],
-            heading="国别概况",
+            heading=_("国别概况"),
         ),
         FieldPanel("business_environment"),
         FieldPanel("policy_summary"),
         FieldPanel("guide_document"),
-        MultiFieldPanel([FieldPanel("finance_overview"), FieldPanel("tax_treaty"), FieldPanel("tax_guide_document")], heading="金融服务"),
+        MultiFieldPanel([FieldPanel("finance_overview"), FieldPanel("tax_treaty"), FieldPanel("tax_guide_document")], heading=_("金融服务")),
         FieldPanel("travel_services"),
     ]
     search_fields = [
@@ -123,8 +124,8 @@ class CountryPage(InfoClassMixin, CachedPageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "国别页面"
-        verbose_name_plural = "国别页面"
+        verbose_name = _("国别页面")
+        verbose_name_plural = _("国别页面")
 
     @property
     def has_facts(self) -> bool:

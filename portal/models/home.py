@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -13,20 +14,20 @@ from portal.models.cached import CachedPageMixin
 class HomePage(CachedPageMixin, Page):
     """The site's root. Everything on it is read from the tree by ``portal.selectors.home_blocks``."""
 
-    intro = RichTextField("导语", blank=True, features=["bold", "italic", "link"])
-    banner_title = models.CharField("横幅标题", max_length=60, blank=True, default="")
-    banner_text = models.CharField("横幅说明", max_length=160, blank=True, default="")
+    intro = RichTextField(_("导语"), blank=True, features=["bold", "italic", "link"])
+    banner_title = models.CharField(_("横幅标题"), max_length=60, blank=True, default="")
+    banner_text = models.CharField(_("横幅说明"), max_length=160, blank=True, default="")
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("banner_title"), FieldPanel("banner_text")], heading="首页横幅"),
+        MultiFieldPanel([FieldPanel("banner_title"), FieldPanel("banner_text")], heading=_("首页横幅")),
         FieldPanel("intro"),
     ]
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
-        verbose_name = "首页"
+        verbose_name = _("首页")
 
     def route(self, request, path_components):
         """Find the page for a path in two queries instead of two per level.

@@ -7,17 +7,18 @@ page sits, so pages that carry an information class look their workflow up here.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from portal.models.classification import InfoClass
 
 
 class ClassWorkflow(models.Model):
-    info_class = models.CharField("信息类别", max_length=20, choices=InfoClass.choices, unique=True)
-    workflow = models.ForeignKey("wagtailcore.Workflow", on_delete=models.CASCADE, verbose_name="审核流程")
+    info_class = models.CharField(_("信息类别"), max_length=20, choices=InfoClass.choices, unique=True)
+    workflow = models.ForeignKey("wagtailcore.Workflow", on_delete=models.CASCADE, verbose_name=_("审核流程"))
 
     class Meta:
-        verbose_name = "信息类别审核流程"
-        verbose_name_plural = "信息类别审核流程"
+        verbose_name = _("信息类别审核流程")
+        verbose_name_plural = _("信息类别审核流程")
 
     def __str__(self):
         return f"{self.get_info_class_display()} → {self.workflow}"
