@@ -7,6 +7,8 @@ class FieldInline(admin.TabularInline):
     model = DataCallField
     extra = 0
     fields = ["sort_order", "label", "field_type", "required", "choices", "file_extensions", "max_file_mb"]
+    # Wagtail's form fields keep their order in a non-editable column; the site's call editor sets it.
+    readonly_fields = ["sort_order"]
 
 
 @admin.register(DataCall)
