@@ -16,3 +16,8 @@ class InstitutionChangeAdmin(admin.ModelAdmin):
     list_display = ["__str__", "organization", "state", "submitted_at", "reviewed_by"]
     list_filter = ["state"]
     readonly_fields = ["institution", "organization", "data", "state", "submitted_by", "submitted_at", "reviewed_by", "reviewed_at", "comment"]
+
+    def has_add_permission(self, request):
+        # A change is proposed by the institution's account on the site (overseas:propose_*) and
+        # reviewed there; an empty one made here would have no content (its data cannot be null).
+        return False

@@ -97,3 +97,13 @@ def test_propose_form_through_view(client, chamber_user):
     assert response.status_code == 200 and "95" in response.content.decode()
     client.post(reverse("overseas:propose_new"), DATA)
     assert chamber_user.organization.pk == services.InstitutionChange.objects.get().organization_id
+
+
+def test_changes_are_proposed_on_the_site_not_added_in_the_django_admin(client, chamber_user, make_user):
+    services.propose(by=chamber_user, cleaned=_cleaned())
+    client.force_login(make_user("root", staff=True, is_superuser=True))
+    listing = client.get("/django-admin/overseas/institutionchange/")
+    assert listing.status_code == 200 and "坦桑尼亚湖南商会" in listing.content.decode()
+    assert "/django-admin/overseas/institutionchange/add/" not in listing.content.decode()
+    # An empty change made here failed with an IntegrityError (its proposed data cannot be null).
+    assert client.post("/django-admin/overseas/institutionchange/add/", {"organization": chamber_user.organization_id}).status_code == 403
