@@ -29,7 +29,7 @@ SESSION_MOBILE = "consultation_verified_mobile"
 def ask(request):
     user = request.user if request.user.is_authenticated else None
     mobile = request.session.get(SESSION_MOBILE, "")
-    expert = Expert.objects.filter(pk=request.GET.get("expert") or request.POST.get("expert") or 0, is_active=True).first()
+    expert = _expert_asked(request.GET.get("expert") or request.POST.get("expert") or "")
     if user is None and not mobile:
         return _verify_mobile(request, expert)
     initial = {"asker_name": user.display_name if user else "", "expert": expert.pk if expert else None, "page": request.GET.get("page") or None}
@@ -46,6 +46,13 @@ def ask(request):
         messages.success(request, f"咨询已提交，我们将在 {timezone.localtime(enquiry.due_at):%Y年%m月%d日} 前答复。")
         return redirect(tracking.asker_url(enquiry))
     return TemplateResponse(request, "consultation/ask.html", {"form": form, "expert": expert, "mobile": mobile})
+
+
+def _expert_asked(raw):
+    """The active expert named by ``?expert=``; None for no, an unknown or a malformed id (a link typed by hand)."""
+    if not (raw.isascii() and raw.isdigit()):
+        return None
+    return Expert.objects.filter(pk=int(raw), is_active=True).first()
 
 
 def _verify_mobile(request, expert):

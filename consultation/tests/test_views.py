@@ -166,3 +166,15 @@ def test_a_question_about_a_country_and_a_page_keeps_both_and_shows_them(client,
     assert enquiry.country == Country.objects.get(code="KE") and enquiry.page_id == page.pk
     html = client.get(f"/consultation/mine/{enquiry.pk}/").content.decode()
     assert "肯尼亚" in html and page.title in html
+
+
+def test_asking_an_expert_named_by_a_malformed_or_unknown_id_shows_the_plain_form(client, make_user):
+    from experts.models import Expert
+
+    lawyer = Expert.objects.create(name="周律师", title="合伙人", organization="示范律师事务所", bio="跨境并购", languages="英语")
+    client.force_login(make_user("asker"))
+    assert "周律师" in client.get(f"/consultation/ask/?expert={lawyer.pk}").content.decode()
+    for typed in ("😀", "2026-13-45", "１２", "²", "-1", "99999999999999999999", "1e309"):
+        response = client.get("/consultation/ask/", {"expert": typed})
+        assert response.status_code == 200, typed  # was a ValueError (500) for text, a full-width or superscript digit
+        assert "周律师" not in response.content.decode()
