@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from guides.content import BY_SLUG, GUIDES
 
@@ -26,7 +27,7 @@ def index(request):
 def detail(request, slug):
     guide = BY_SLUG.get(slug)
     if guide is None:
-        raise Http404("没有这份办事指南")
+        raise Http404(_("没有这份办事指南"))
     try:
         consult = reverse("consultation:ask") + (f"?category={guide.consult_category}" if guide.consult_category else "")
     except NoReverseMatch:

@@ -21,7 +21,6 @@ NOT_YET_TRANSLATED = {
     "datacalls",
     "demo",
     "filings",
-    "guides",
     "labour",
     "matching",
     "notifications",
