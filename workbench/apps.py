@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkbenchConfig(AppConfig):
     name = "workbench"
-    verbose_name = "我的工作台"
+    verbose_name = _("我的工作台")
 
     def ready(self):
         from workbench.registry import autodiscover

@@ -27,6 +27,7 @@ from datetime import date, datetime
 from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,10 @@ class Todo:
         if days is None:
             return ""
         if days > 0:
-            return _("%(days)d 天后到期") % {"days": days}
+            return ngettext("%(days)d 天后到期", "%(days)d 天后到期", days) % {"days": days}
         if days == 0:
             return _("今天到期")
-        return _("已逾期 %(days)d 天") % {"days": -days}
+        return ngettext("已逾期 %(days)d 天", "已逾期 %(days)d 天", -days) % {"days": -days}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import (
     AUDIT_ADMIN,
@@ -70,40 +71,40 @@ def _content_staff(user) -> bool:
     return _bureau(user) or _any(DEPT_ADMIN, DEPT_REVIEWER, BANK_EDITOR, BANK_REVIEWER, OPERATOR, OPERATOR_REVIEWER)(user)
 
 
-MINE = "我的"
-ORG = "本单位办事"
-STAFF = "审核与管理"
-SECURITY = "安全管理"
+MINE = _("我的")
+ORG = _("本单位办事")
+STAFF = _("审核与管理")
+SECURITY = _("安全管理")
 
 TILES = [
-    Tile(MINE, "消息中心", "notifications:inbox", "站内信、通知与订阅设置"),
-    Tile(MINE, "账号与安全", "accounts:profile", "个人资料、密码、双因素认证、个人信息下载与注销"),
-    Tile(MINE, "我的咨询", "consultation:mine", "提问记录、答复与评价"),
-    Tile(MINE, "我的活动", "events:mine", "报名记录与参会手册"),
-    Tile(MINE, "我的对接", "matching:mine", "发布的供需信息、收到与发出的意向"),
-    Tile(ORG, "企业档案", "archive:mine", "本单位在平台办理的全部事项与待办", _certified),
-    Tile(ORG, "单位与成员", "accounts:organization", "单位认证、成员邀请与管理"),
-    Tile(ORG, "项目备案", "filings:mine", "境外投资、对外承包工程、对外劳务合作项目报告", _enterprise),
-    Tile(ORG, "外派劳务备案", "labour:mine", "外派人员名单导入与备案", _enterprise),
-    Tile(ORG, "数据报送", "datacalls:index", "按期填报主管部门发起的数据调查", _certified),
-    Tile(ORG, "园区年度考核", "zones:mine", "境外经贸合作园区年度数据申报", _certified),
-    Tile(ORG, "境外机构维护", "overseas:mine", "商(协)会、代表处与园区资料维护", _certified),
-    Tile(ORG, "名录资料", "directory:edit", "湘企名录中展示的企业信息", _enterprise),
-    Tile(ORG, "抱团出海", "consortia:mine", "牵头或参与的联合体", _certified),
-    Tile(ORG, "企业评价申报", "rating:mine", "年度优质企业评价自评", _enterprise),
-    Tile(STAFF, "备案审核", "filings:queue", "本辖区项目备案的审核队列与导出", _reviewer_of_filings),
-    Tile(STAFF, "外派劳务审核", "labour:queue", "外派劳务备案审核", _reviewer_of_filings),
-    Tile(STAFF, "咨询工作台", "consultation:staff_list", "待答复、即将到期与超期的咨询", _consultation_staff),
-    Tile(STAFF, "咨询统计", "consultation:dashboard", "首次响应时长、按时率与满意度", _consultation_staff),
-    Tile(STAFF, "统计服务", "stats:dashboard", "对外投资与承包工程统计、地图与导出", _reviewer_of_filings),
-    Tile(STAFF, "企业档案查询", "archive:organizations", "按辖区查阅企业档案", _reviewer_of_filings),
-    Tile(STAFF, "对接信息审核", "matching:review", "用户发布的供需信息审核", _any(OPERATOR, OPERATOR_REVIEWER, DEPT_ADMIN)),
-    Tile(STAFF, "园区考核评审", "zones:review", "境外经贸合作园区年度考核评分", _any(DEPT_ADMIN, DEPT_REVIEWER)),
-    Tile(STAFF, "对外援助数据", "aid:projects", "援外项目与培训学员数据库", _any(DEPT_ADMIN, DEPT_REVIEWER)),
-    Tile(STAFF, "数据报送管理", "datacalls:manage", "发起数据调查、查看汇总与导出", _reviewer_of_filings),
-    Tile(STAFF, "内容管理后台", "wagtailadmin_home", "栏目文章、审核流程、市州专区", _content_staff),
-    Tile(SECURITY, "用户与设置", "wagtailadmin_home", "用户账号与系统设置", _any(SYSTEM_ADMIN, SECURITY_ADMIN)),
-    Tile(SECURITY, "审计日志", "wagtailadmin_home", "安全审计日志的查阅与导出", _any(AUDIT_ADMIN)),
+    Tile(MINE, _("消息中心"), "notifications:inbox", _("站内信、通知与订阅设置")),
+    Tile(MINE, _("账号与安全"), "accounts:profile", _("个人资料、密码、双因素认证、个人信息下载与注销")),
+    Tile(MINE, _("我的咨询"), "consultation:mine", _("提问记录、答复与评价")),
+    Tile(MINE, _("我的活动"), "events:mine", _("报名记录与参会手册")),
+    Tile(MINE, _("我的对接"), "matching:mine", _("发布的供需信息、收到与发出的意向")),
+    Tile(ORG, _("企业档案"), "archive:mine", _("本单位在平台办理的全部事项与待办"), _certified),
+    Tile(ORG, _("单位与成员"), "accounts:organization", _("单位认证、成员邀请与管理")),
+    Tile(ORG, _("项目备案"), "filings:mine", _("境外投资、对外承包工程、对外劳务合作项目报告"), _enterprise),
+    Tile(ORG, _("外派劳务备案"), "labour:mine", _("外派人员名单导入与备案"), _enterprise),
+    Tile(ORG, _("数据报送"), "datacalls:index", _("按期填报主管部门发起的数据调查"), _certified),
+    Tile(ORG, _("园区年度考核"), "zones:mine", _("境外经贸合作园区年度数据申报"), _certified),
+    Tile(ORG, _("境外机构维护"), "overseas:mine", _("商(协)会、代表处与园区资料维护"), _certified),
+    Tile(ORG, _("名录资料"), "directory:edit", _("湘企名录中展示的企业信息"), _enterprise),
+    Tile(ORG, _("抱团出海"), "consortia:mine", _("牵头或参与的联合体"), _certified),
+    Tile(ORG, _("企业评价申报"), "rating:mine", _("年度优质企业评价自评"), _enterprise),
+    Tile(STAFF, _("备案审核"), "filings:queue", _("本辖区项目备案的审核队列与导出"), _reviewer_of_filings),
+    Tile(STAFF, _("外派劳务审核"), "labour:queue", _("外派劳务备案审核"), _reviewer_of_filings),
+    Tile(STAFF, _("咨询工作台"), "consultation:staff_list", _("待答复、即将到期与超期的咨询"), _consultation_staff),
+    Tile(STAFF, _("咨询统计"), "consultation:dashboard", _("首次响应时长、按时率与满意度"), _consultation_staff),
+    Tile(STAFF, _("统计服务"), "stats:dashboard", _("对外投资与承包工程统计、地图与导出"), _reviewer_of_filings),
+    Tile(STAFF, _("企业档案查询"), "archive:organizations", _("按辖区查阅企业档案"), _reviewer_of_filings),
+    Tile(STAFF, _("对接信息审核"), "matching:review", _("用户发布的供需信息审核"), _any(OPERATOR, OPERATOR_REVIEWER, DEPT_ADMIN)),
+    Tile(STAFF, _("园区考核评审"), "zones:review", _("境外经贸合作园区年度考核评分"), _any(DEPT_ADMIN, DEPT_REVIEWER)),
+    Tile(STAFF, _("对外援助数据"), "aid:projects", _("援外项目与培训学员数据库"), _any(DEPT_ADMIN, DEPT_REVIEWER)),
+    Tile(STAFF, _("数据报送管理"), "datacalls:manage", _("发起数据调查、查看汇总与导出"), _reviewer_of_filings),
+    Tile(STAFF, _("内容管理后台"), "wagtailadmin_home", _("栏目文章、审核流程、市州专区"), _content_staff),
+    Tile(SECURITY, _("用户与设置"), "wagtailadmin_home", _("用户账号与系统设置"), _any(SYSTEM_ADMIN, SECURITY_ADMIN)),
+    Tile(SECURITY, _("审计日志"), "wagtailadmin_home", _("安全审计日志的查阅与导出"), _any(AUDIT_ADMIN)),
 ]
 
 GROUP_ORDER = [MINE, ORG, STAFF, SECURITY]

@@ -27,7 +27,6 @@ NOT_YET_TRANSLATED = {
     "sitesearch",
     "taxonomy",
     "uploads",
-    "workbench",
 }
 
 
