@@ -122,3 +122,9 @@ SITE_SEARCH_BOXES = [
 def test_every_search_box_of_the_site_answers_any_query(client, superuser, q):
     failed = [url for url in SITE_SEARCH_BOXES if client.get(url, {"q": q}).status_code >= 500]
     assert failed == []
+
+
+@pytest.mark.parametrize("path", ["/accounts/invitations/a%00b/", "/accounts/privacy/v/%00/", "/django-admin/taxonomy/country/%00/history/"])
+def test_a_nul_in_the_path_is_refused_before_a_view_passes_it_to_the_database(client, path):
+    response = client.get(path)
+    assert response.status_code == 400 and "空字符" in response.content.decode()
