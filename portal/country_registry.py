@@ -10,11 +10,10 @@ A provider is ``provider(country_code, limit) -> (items, total)``: at most ``lim
 for the page and how many there are in all.
 """
 
-import importlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.apps import apps
+from django.utils.module_loading import autodiscover_modules
 
 _providers: dict[str, list] = {}
 
@@ -26,6 +25,13 @@ class CountryItem:
     label: str  # what it is, e.g. 活动 or 需求
     when: date | datetime | None = None
     place: str = ""
+
+
+def first_and_total(queryset, limit: int) -> tuple[list, int]:
+    """The first ``limit`` rows and how many there are; the count costs a query only when the rows
+    fill the section (otherwise there are no more)."""
+    shown = list(queryset[:limit])
+    return shown, len(shown) if len(shown) < limit else queryset.count()
 
 
 def register(section: str, provider) -> None:
@@ -45,10 +51,4 @@ def items_for(section: str, country_code: str, limit: int) -> tuple[list[Country
 
 def autodiscover() -> None:
     """Import ``<app>.country_items`` of every installed app; each registers its providers on import."""
-    for config in apps.get_app_configs():
-        name = f"{config.name}.country_items"
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the module exists but something it imports does not
-                raise
+    autodiscover_modules("country_items")

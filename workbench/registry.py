@@ -19,15 +19,16 @@ cost a few queries and return at most a few dozen items; a queue of many records
 is one ``Todo`` with ``count`` and ``overdue_count``, not one item per record.
 """
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from django.apps import apps
 from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from archive.registry import as_date  # one rule for local deadline dates; the apps' todos import it from here
 
 
 @dataclass(frozen=True)
@@ -132,22 +133,7 @@ def registered() -> list[Provider]:
 
 def autodiscover():
     """Import ``<app>.todos`` of every installed app; each registers its providers on import."""
-    for config in apps.get_app_configs():
-        name = f"{config.name}.todos"
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the module exists but something it imports does not
-                raise
-
-
-def as_date(value) -> date | None:
-    """Deadlines may come as datetimes (aware) or dates; the workbench shows local dates."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return value
+    autodiscover_modules("todos")
 
 
 def queue_todo(title: str, url: str, deadlines, **fields) -> Todo | None:
