@@ -4,12 +4,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.selectors import filter_events, public_events
-from portal.country_registry import CountryItem, register
+from portal.country_registry import CountryItem, first_and_total, register
 
 
 def upcoming_for_country(country_code: str, limit: int):
-    events = filter_events(public_events(), country=country_code)
-    shown = list(events[:limit])
+    shown, total = first_and_total(filter_events(public_events(), country=country_code), limit)
     found = [
         CountryItem(
             title=e.title, url=reverse("events:detail", args=[e.pk]), label=e.get_kind_display(),
@@ -17,8 +16,7 @@ def upcoming_for_country(country_code: str, limit: int):
         )
         for e in shown
     ]
-    # Counting costs a query only when the page shows a full section (there may be more).
-    return found, len(shown) if len(shown) < limit else events.count()
+    return found, total
 
 
 register("events", upcoming_for_country)

@@ -3,18 +3,17 @@
 from django.urls import reverse
 
 from matching.selectors import market
-from portal.country_registry import CountryItem, register
+from portal.country_registry import CountryItem, first_and_total, register
 
 
 def open_listings_for_country(country_code: str, limit: int):
-    listings = market(country=country_code).prefetch_related(None)  # a title and a kind are all the page shows
-    shown = list(listings[:limit])
+    # A title and a kind are all the page shows: no prefetching of countries and industries.
+    shown, total = first_and_total(market(country=country_code).prefetch_related(None), limit)
     found = [
         CountryItem(title=listing.title, url=reverse("matching:detail", args=[listing.pk]), label=listing.get_kind_display(), when=listing.published_at)
         for listing in shown
     ]
-    # Counting costs a query only when the page shows a full section (there may be more).
-    return found, len(shown) if len(shown) < limit else listings.count()
+    return found, total
 
 
 register("projects", open_listings_for_country)
