@@ -92,16 +92,10 @@ def consultation_section(org, user):
 
 
 def datacalls_section(org, user):
-    from datacalls.models import Submission
-    from datacalls.selectors import TARGET_STATUS_LABELS, calls_for_org, can_fill, target_status
+    from datacalls.selectors import TARGET_STATUS_LABELS, calls_with_status_for_org
 
-    calls = calls_for_org(org)[:50]
-    subs = {s.call_id: s for s in Submission.objects.filter(organization=org, call__in=[c.pk for c in calls])}
     items = []
-    for call in calls:
-        sub = subs.get(call.pk)
-        status = target_status(call, sub)
-        open_to_change = can_fill(org, call, sub)[0]
+    for call, _submission, status, open_to_change in calls_with_status_for_org(org):
         step = {"not_started": "在线填报并提交", "draft": "完善并提交", "overdue": "尽快补报（逾期）"}.get(status, "") if open_to_change else ""
         items.append(Item(f"数据报送：{call.title}", TARGET_STATUS_LABELS[status], reverse("datacalls:fill", args=[call.pk]),
                           step, as_date(call.closes_at) if step else None))

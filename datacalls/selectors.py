@@ -97,6 +97,15 @@ def calls_for_org(org, now=None):
     return [c for c in calls.prefetch_related("audience_industries") if target_orgs(c).filter(pk=org.pk).exists()]
 
 
+def calls_with_status_for_org(org, limit=50):
+    """The calls addressed to ``org`` (``calls_for_org``, at most ``limit``), each as
+    ``(call, submission or None, status for the call, whether org may still change its answer)``;
+    the submissions cost one query. For the workbench's to-dos and the enterprise archive."""
+    calls = calls_for_org(org)[:limit]
+    subs = {s.call_id: s for s in Submission.objects.filter(organization=org, call__in=[c.pk for c in calls])}
+    return [(call, subs.get(call.pk), target_status(call, subs.get(call.pk)), can_fill(org, call, subs.get(call.pk))[0]) for call in calls]
+
+
 def call_visible_to_enterprise(user, call) -> bool:
     org = enterprise_of(user)
     return (org is not None and call.status != CallStatus.DRAFT and call.opens_at <= timezone.now()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from datacalls.models import CallStatus, Submission, SubmissionStatus
-from datacalls.selectors import DRAFT, NOT_STARTED, OVERDUE, calls_for_org, calls_managed_by, can_edit_call, can_fill, scoped_targets, target_status
+from datacalls.selectors import DRAFT, NOT_STARTED, OVERDUE, calls_managed_by, calls_with_status_for_org, can_edit_call, scoped_targets
 from filings.selectors import enterprise_of
 from workbench.registry import Todo, as_date, register
 
@@ -21,13 +21,9 @@ PUBLISHER_LIMIT = 20  # calls looked at per publisher; each costs two count quer
 
 
 def enterprise_todos(org) -> list[Todo]:
-    calls = calls_for_org(org)[:50]
-    subs = {s.call_id: s for s in Submission.objects.filter(organization=org, call__in=[c.pk for c in calls])}
     items = []
-    for call in calls:
-        sub = subs.get(call.pk)
-        status = target_status(call, sub)
-        if status in STEPS and can_fill(org, call, sub)[0]:
+    for call, _submission, status, open_to_change in calls_with_status_for_org(org):
+        if status in STEPS and open_to_change:
             items.append(Todo(f"{STEPS[status]}：{call.title}", reverse("datacalls:fill", args=[call.pk]), deadline=as_date(call.closes_at),
                               note=_("发布单位：%(publisher)s") % {"publisher": call.publisher}))
     return items
