@@ -251,15 +251,21 @@ def main():
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     args.seconds = args.seconds or (3.0 if args.quick else 10.0)
+    run_and_report("pages", run, args)
+
+
+def run_and_report(name, run, args):
+    """``run(args, workdir)`` in a fresh temporary directory; the report goes to
+    ``bench/results/<name>.json`` and the exit code is 1 when a target was missed."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    workdir = tempfile.mkdtemp(prefix="bench-pages-")
+    workdir = tempfile.mkdtemp(prefix=f"bench-{name}-")
     try:
         report = run(args, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    (results / "pages.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    (results / f"{name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     sys.exit(0 if all(report["targets"].values()) else 1)
 
 

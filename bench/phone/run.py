@@ -64,10 +64,8 @@ import http.client
 import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -276,16 +274,7 @@ def main():
     parser.add_argument("--rebuild", action="store_true", help="make the demo database again")
     args = parser.parse_args()
     args.runs = args.runs or (3 if args.quick else 5)
-    pages_bench.BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    workdir = tempfile.mkdtemp(prefix="bench-phone-")
-    try:
-        report = run(args, workdir)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-    results = ROOT / "bench" / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "phone.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    sys.exit(0 if all(report["targets"].values()) else 1)
+    pages_bench.run_and_report("phone", run, args)
 
 
 if __name__ == "__main__":
