@@ -58,3 +58,28 @@ def send_code(client):
         return response.json()
 
     return send
+
+
+REDIRECT = "https://bank.example.cn/oidc/callback"
+SECRET = "bank-client-secret-0123456789"
+
+
+@pytest.fixture
+def bank_client():
+    """The bank's matchmaking platform as a confidential OIDC client (test_oidc, test_oidc_client_removal)."""
+    from oauth2_provider.models import get_application_model
+
+    from accounts.models import ClientPolicy
+
+    Application = get_application_model()
+    app = Application.objects.create(
+        name="建行跨境撮合平台",
+        client_type=Application.CLIENT_CONFIDENTIAL,
+        authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
+        redirect_uris=REDIRECT,
+        client_secret=SECRET,
+        algorithm=Application.RS256_ALGORITHM,
+        skip_authorization=False,
+    )
+    ClientPolicy.objects.create(application=app, allowed_scopes="openid profile phone", description="用于在撮合平台识别企业用户")
+    return app

@@ -9,30 +9,12 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from jwcrypto import jwk, jwt
-from oauth2_provider.models import AccessToken, get_application_model
+from oauth2_provider.models import AccessToken
 
-from accounts.models import ClientPolicy
+from accounts.tests.conftest import REDIRECT, SECRET  # the bank_client fixture is there too
 from audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
-REDIRECT = "https://bank.example.cn/oidc/callback"
-SECRET = "bank-client-secret-0123456789"
-
-
-@pytest.fixture
-def bank_client():
-    Application = get_application_model()
-    app = Application.objects.create(
-        name="建行跨境撮合平台",
-        client_type=Application.CLIENT_CONFIDENTIAL,
-        authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
-        redirect_uris=REDIRECT,
-        client_secret=SECRET,
-        algorithm=Application.RS256_ALGORITHM,
-        skip_authorization=False,
-    )
-    ClientPolicy.objects.create(application=app, allowed_scopes="openid profile phone", description="用于在撮合平台识别企业用户")
-    return app
 
 
 def pkce():

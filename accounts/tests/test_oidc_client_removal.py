@@ -8,25 +8,13 @@ from oauth2_provider.models import AccessToken, Grant, IDToken, RefreshToken, ge
 
 from accounts.models import ClientPolicy
 from accounts.roles import SECURITY_ADMIN, SYSTEM_ADMIN
-from accounts.tests.test_oidc import REDIRECT, SECRET, _authorize
+from accounts.tests.conftest import REDIRECT, SECRET
+from accounts.tests.test_oidc import _authorize
 from audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def bank_client():
-    Application = get_application_model()
-    app = Application.objects.create(
-        name="建行跨境撮合平台",
-        client_type=Application.CLIENT_CONFIDENTIAL,
-        authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
-        redirect_uris=REDIRECT,
-        client_secret=SECRET,
-        algorithm=Application.RS256_ALGORITHM,
-    )
-    ClientPolicy.objects.create(application=app, allowed_scopes="openid profile phone")
-    return app
 
 
 def _basic(app):
