@@ -49,29 +49,11 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from accounts.tests.test_permission_matrix import SIGNED_IN
 from config.tests import sweep
 
 EXAMPLES = int(os.environ.get("SWEEP_EXAMPLES", "2"))  # hostile requests per route and role (each role draws others)
-ROLES = [
-    "anon",
-    "admin",
-    "dept_admin",
-    "dept_reviewer",
-    "bank_editor",
-    "bank_reviewer",
-    "bank_adviser",
-    "operator",
-    "operator_reviewer",
-    "sysadmin",
-    "secadmin",
-    "auditor",
-    "changsha_bureau",
-    "shaoyang_bureau",
-    "enterprise",
-    "shaoyang_ent",
-    "institution",
-    "individual",
-]
+ROLES = ["anon", *SIGNED_IN]  # a visitor and every demo login, as the permission matrix names them
 GROUPS = sweep.site_routes()
 PAGE_ROLES = ["anon", "enterprise", "changsha_bureau"]  # pages differ little by role; the rest is public
 REFUSED = (401, 403, 404)
