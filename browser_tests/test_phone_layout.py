@@ -74,7 +74,8 @@ class PhoneWalk:
         self.wcag_violations = wcag_violations
         self.base = base_url
         self.host = urlsplit(base_url).netloc
-        self.seen_keys = set()
+        self.seen_keys = set()  # (route, role) pairs checked
+        self.seen_routes = set()  # routes checked by any role
         self.failures = []
         self.visited = 0
 
@@ -109,9 +110,10 @@ class PhoneWalk:
             key = route_key(path)
             if SKIP.search(path) or key is None or (key, role) in self.seen_keys:
                 continue
-            if not elder and url not in starts and key in {k for k, _ in self.seen_keys}:
+            if not elder and url not in starts and key in self.seen_routes:
                 continue  # another role already checked this page
             self.seen_keys.add((key, role))
+            self.seen_routes.add(key)
             response = self.page.goto(self.base + url, wait_until="domcontentloaded")
             if response is None or "text/html" not in (response.headers.get("content-type") or ""):
                 continue
