@@ -8,22 +8,28 @@ from accounts.roles import ensure_groups
 
 @pytest.fixture(autouse=True)
 def _fresh_shared_state(monkeypatch):
-    """Every test starts with an empty cache, no remembered site and no remembered page-cache version.
+    """Every test starts in the default language, with an empty cache, no remembered site and no remembered page-cache version.
 
     Each test's database is rolled back, so a version remembered from an earlier test would name a
     row that no longer exists; and a version re-read on a timer would make query counts depend on
     how fast the machine is. Tests that exercise the re-read move the clock themselves.
     """
+    from django.conf import settings
     from django.core.cache import cache
+    from django.utils import translation
 
     from portal import page_cache, site_lookup
 
+    # LocaleMiddleware activates a request's language in the thread and never deactivates it, so
+    # an English request in one test would otherwise leave later tests' messages in English.
+    translation.activate(settings.LANGUAGE_CODE)
     cache.clear()
     site_lookup.forget()  # a remembered site may have been rolled back with its test
     page_cache.forget_version()
     monkeypatch.setattr(page_cache, "VERSION_CHECK_SECONDS", 3600.0)
     yield
     page_cache.forget_version()
+    translation.deactivate()
 
 
 @pytest.fixture
