@@ -235,6 +235,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]  # amounts grouped by thousands in Chinese too
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

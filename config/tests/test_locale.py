@@ -137,3 +137,13 @@ def test_admin_page_search_and_explorer_are_chinese(client, editor):
     _assert_no_english(html)
     for english in ("Date updated", "Has child pages", "Page type", "Referenced 0 times"):
         assert english not in html
+
+
+def test_amounts_are_grouped_by_thousands_in_chinese_and_years_are_not():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    page = Template('{% load humanize %}{{ a|floatformat:"2g" }} {{ n|intcomma }} {{ year }}')
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            assert page.render(Context({"a": 295169, "n": 1234567, "year": 2026})) == "295,169.00 1,234,567 2026"

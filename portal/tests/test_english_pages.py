@@ -2,54 +2,14 @@
 in Chinese (titles, bodies, column and page names) stays Chinese, marked ``lang="zh-Hans"`` so
 screen readers pronounce it as Chinese and browsers offer to translate it."""
 
-import re
-from html.parser import HTMLParser
-
 import pytest
 from django.conf import settings
 
+from config.tests.english import chinese_text, unmarked_chinese
 from portal.models import CityZonePage, CountryPage
 from portal.tests.factories import article
 
 pytestmark = pytest.mark.django_db
-
-HAN = re.compile(r"[\u3400-\u9fff]")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _ChineseText(HTMLParser):
-    """Collects each text with Chinese characters and the language it is marked with."""
-
-    def __init__(self):
-        super().__init__()
-        self.stack, self.found = [], []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in VOID:
-            lang = dict(attrs).get("lang")
-            self.stack.append((tag, lang if lang is not None else (self.stack[-1][1] if self.stack else None)))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        tags = [t for t, _lang in self.stack]
-        if HAN.search(data) and "title" not in tags and "script" not in tags:
-            self.found.append((self.stack[-1][1] if self.stack else None, " ".join(data.split())))
-
-
-def chinese_text(html):
-    parser = _ChineseText()
-    parser.feed(html)
-    return parser.found
-
-
-def unmarked_chinese(html):
-    """Chinese text an English page shows outside any element marked as Chinese."""
-    return [text for lang, text in chinese_text(html) if lang != "zh-Hans"]
-
 
 @pytest.fixture
 def english(client):
