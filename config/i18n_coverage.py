@@ -54,6 +54,11 @@ DATA_MODULES = {
     "events/personal_data.py": "the word stored in place of an erased attendee's name (a stored value, written the same whatever the page's language)",
     "directory/chinese_text.py": "Chinese stop words for segmenting directory profiles and queries",
     "accounts/privacy_text.py": "the privacy policy (a versioned legal text; an English version is a separate text)",
+    "accounts/roles.py": "the roles' group names (the Group rows are created and found by these names, and are shown as stored) and descriptions (the demo accounts sheet)",
+    "accounts/sms.py": "the SMS gateways' error texts, written to the audit log for the operators (users are shown a sentence of their own)",
+    "accounts/sms_texts.py": "the SMS texts: the gateways' pre-approved Chinese templates, sent to mainland numbers the same whatever the page's language",
+    "accounts/two_factor.py": "the name stored on each new TOTP device row",
+    "taxonomy/country_names.py": "reference data: the official Chinese names that replace CLDR's and the pinyin readings of characters",
 }
 # Management commands talk to the operators at a terminal, in Chinese; tests and migrations are not shipped.
 SKIP_DIRS = {".venv", "node_modules", "static", "var", "bench", "browser_tests", ".git", "migrations", "tests", "locale", "docs", "management"}
