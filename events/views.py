@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audit.services import log
+from config.decisions import unconfirmed
 from events import exports, selectors, services, workflow
 from events.forms import CheckInForm, EventForm, NoteForm, NotifyForm, attendee_formset
 from events.models import Event, Kind, Registration, RegistrationStatus
@@ -189,6 +190,9 @@ def manage_detail(request, pk):
 @require_POST
 def transition(request, pk, name):
     event = _managed_or_403(request, pk)
+    step = workflow.BY_NAME.get(name)
+    if step is not None and step.irreversible and unconfirmed(request, step.label):
+        return redirect("events:manage_detail", pk=event.pk)
     try:
         services.apply_transition(event, name, by=request.user, comment=request.POST.get("comment", ""), request=request)
     except services.EventError as exc:
@@ -206,6 +210,8 @@ def decide_registration(request, pk, decision):
         if decision == "approve":
             services.approve_registration(reg, by=request.user)
         elif decision == "reject":
+            if unconfirmed(request, _("不通过")):
+                return redirect("events:manage_detail", pk=reg.event_id)
             services.reject_registration(reg, by=request.user, comment=request.POST.get("comment", ""))
         else:
             raise Http404

@@ -20,13 +20,15 @@ class Transition:
     target: str
     who: str
     comment_required: bool = False
+    irreversible: bool = False  # confirmed before it is made (config/decisions.py)
+    secondary: bool = False  # a step back, shown in the quiet style
 
 
 TRANSITIONS = [
     Transition("submit", _("提交审核"), (Status.DRAFT,), Status.IN_REVIEW, "manage"),
     Transition("approve", _("审核通过并发布"), (Status.IN_REVIEW,), Status.PUBLISHED, "review"),
-    Transition("return", pgettext_lazy("action", "退回修改"), (Status.IN_REVIEW,), Status.DRAFT, "review", comment_required=True),
-    Transition("cancel", _("取消活动"), (Status.PUBLISHED, Status.IN_REVIEW, Status.DRAFT), Status.CANCELLED, "manage", comment_required=True),
+    Transition("return", pgettext_lazy("action", "退回修改"), (Status.IN_REVIEW,), Status.DRAFT, "review", comment_required=True, secondary=True),
+    Transition("cancel", _("取消活动"), (Status.PUBLISHED, Status.IN_REVIEW, Status.DRAFT), Status.CANCELLED, "manage", comment_required=True, irreversible=True),
 ]
 BY_NAME = {t.name: t for t in TRANSITIONS}
 

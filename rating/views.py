@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from config.decisions import unconfirmed
 from rating import selectors, services
 from rating.computed import value_of
 from rating.forms import QualityFilterForm, ReturnForm, ScoreForm, SelfReportForm
@@ -148,6 +149,10 @@ def cycle_action(request, year, action):
     if action not in CYCLE_ACTIONS:
         raise Http404
     cycle = get_object_or_404(RatingCycle, year=year)
+    if action == "publish" and not selectors.is_rating_manager(request.user):
+        raise PermissionDenied(_("只有省商务厅管理员可以公布评价结果"))
+    if action == "publish" and unconfirmed(request, _("公布结果")):
+        return redirect(reverse("rating:review") + f"?year={year}")
     run, done = CYCLE_ACTIONS[action]
     try:
         run(cycle, by=request.user, request=request)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from config.decisions import unconfirmed
 from filings.selectors import is_department
 from zones import services
 from zones.forms import IndicatorFormSet, ReportForm, ReturnForm, ScoreForm
@@ -126,6 +127,10 @@ def review_list(request):
 @login_required
 @require_POST
 def publish(request, year):
+    if not is_department(request.user):
+        raise PermissionDenied(_("只有省商务厅可以公布考核结果"))
+    if unconfirmed(request, _("公布 %(year)s 年度考核结果") % {"year": year}):
+        return redirect(reverse("zones:review") + f"?year={year}")
     try:
         count = services.publish_year(year, by=request.user, request=request)
     except ValidationError as exc:

@@ -225,3 +225,23 @@ def test_city_bureau_manages_only_its_own_citys_events(client, make_event, make_
     data["city"] = "shaoyang"
     assert client.post(reverse("events:create"), data).status_code == 302
     assert Event.objects.get(title="邵阳出口培训").city == "shaoyang"
+
+
+def test_cancelling_an_event_and_refusing_a_registration_are_confirmed_first(client, make_event, people):
+    from events.models import Registration, RegistrationStatus
+
+    event = make_event(organizer_org=people["inst"].organization)
+    reg = Registration.objects.create(event=event, user=people["acme"], status=RegistrationStatus.PENDING)
+    client.force_login(people["inst"])
+    page = client.get(reverse("events:manage_detail", args=[event.pk])).content.decode()
+    assert page.count('name="confirm" value="1" required') >= 2 and 'data-action="cancel"' in page
+    cancel = reverse("events:transition", args=[event.pk, "cancel"])
+    assert "请勾选确认后再提交" in client.post(cancel, {"comment": "场地变更"}, follow=True).content.decode()
+    reject = reverse("events:decide", args=[reg.pk, "reject"])
+    client.post(reject, {"comment": "名额已满"})
+    event.refresh_from_db(), reg.refresh_from_db()
+    assert event.status == Status.PUBLISHED and reg.status == RegistrationStatus.PENDING
+    client.post(reject, {"comment": "名额已满", "confirm": "1"})
+    client.post(cancel, {"comment": "场地变更", "confirm": "1"})
+    event.refresh_from_db(), reg.refresh_from_db()
+    assert event.status == Status.CANCELLED and reg.status != RegistrationStatus.PENDING

@@ -64,3 +64,15 @@ def test_quality_database_lists_only_latest_a_and_b_grades(scored, manager, clie
     services.publish(scored.cycle, by=manager)
     page = client.get(reverse("rating:quality")).content.decode()
     assert scored.organization.name in page
+
+
+def test_publishing_a_cycle_is_confirmed_first(scored, manager, client):
+    client.force_login(manager)
+    url = reverse("rating:cycle_action", args=[scored.cycle.year, "publish"])
+    assert "btn irreversible" in client.get(reverse("rating:review") + f"?year={scored.cycle.year}").content.decode()
+    assert "请勾选确认后再提交" in client.post(url, follow=True).content.decode()
+    scored.cycle.refresh_from_db()
+    assert scored.cycle.status != "published"
+    client.post(url, {"confirm": "1"})
+    scored.cycle.refresh_from_db()
+    assert scored.cycle.status == "published"

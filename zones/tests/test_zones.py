@@ -170,3 +170,20 @@ def test_reminder_sent_once_per_year_only_to_zones_without_submitted_report(zone
     assert Message.objects.filter(kind="zones.reminder", recipient=zone_user).count() == 1
     assert not Message.objects.filter(kind="zones.reminder", recipient=done).exists()
     assert services.remind_missing_reports(date(2026, 5, 1)) == 0
+
+
+def test_publishing_results_asks_for_confirmation_on_the_page_and_the_server(client, zone_user, dept):
+    services.score(_submitted(zone_user), by=dept, scores=_all_scores(80))
+    client.force_login(dept)
+    page = client.get(reverse("zones:review") + "?year=2025").content.decode()
+    assert 'name="confirm" value="1" required' in page and "btn irreversible" in page
+    refused = client.post(reverse("zones:publish", args=[2025]), follow=True)
+    assert "请勾选确认后再提交" in refused.content.decode()
+    assert not Message.objects.filter(kind="zones.published").exists()
+    client.post(reverse("zones:publish", args=[2025]), {"confirm": "1"})
+    assert Message.objects.filter(recipient=zone_user, kind="zones.published").exists()
+
+
+def test_only_the_department_may_publish_even_with_confirmation(client, zone_user):
+    client.force_login(zone_user)
+    assert client.post(reverse("zones:publish", args=[2025]), {"confirm": "1"}).status_code == 403
