@@ -1,6 +1,7 @@
 """State the task mechanism keeps besides django-tasks-db's own result table."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PeriodicJob(models.Model):
@@ -10,13 +11,13 @@ class PeriodicJob(models.Model):
     on ``next_run_at``, so exactly one of them wins each period.
     """
 
-    name = models.CharField("任务", max_length=200, primary_key=True)
-    next_run_at = models.DateTimeField("下次运行")
-    last_enqueued_at = models.DateTimeField("上次入队", null=True, blank=True)
+    name = models.CharField(_("任务"), max_length=200, primary_key=True)
+    next_run_at = models.DateTimeField(_("下次运行"))
+    last_enqueued_at = models.DateTimeField(_("上次入队"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "周期任务"
-        verbose_name_plural = "周期任务"
+        verbose_name = _("周期任务")
+        verbose_name_plural = _("周期任务")
 
     def __str__(self):
         return self.name
