@@ -12,6 +12,8 @@ from django.contrib import admin
 from django.contrib.admin.options import ActionLocation
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from accounts.roles import AUDIT_ADMIN, has_role
@@ -19,17 +21,17 @@ from audit.models import AuditEntry
 from audit.services import log
 
 EXPORT_COLUMNS = [
-    ("id", "序号"),
-    ("created_at", "时间"),
-    ("actor_repr", "操作人"),
-    ("ip_address", "来源地址"),
-    ("action", "事件"),
-    ("target_type", "对象类型"),
-    ("target_id", "对象标识"),
-    ("target_repr", "对象"),
-    ("outcome", "结果"),
-    ("detail", "详情"),
-    ("entry_hash", "哈希"),
+    ("id", _("序号")),
+    ("created_at", _("时间")),
+    ("actor_repr", _("操作人")),
+    ("ip_address", _("来源地址")),
+    ("action", _("事件")),
+    ("target_type", _("对象类型")),
+    ("target_id", _("对象标识")),
+    ("target_repr", _("对象")),
+    ("outcome", _("结果")),
+    ("detail", _("详情")),
+    ("entry_hash", _("哈希")),
 ]
 EXPORT_LIMIT = 100_000
 
@@ -38,9 +40,14 @@ def can_read_audit_log(user) -> bool:
     return user.is_active and has_role(user, AUDIT_ADMIN) and user.has_perm("audit.view_auditentry")
 
 
+def _headers():
+    """The column names in the language of the request."""
+    return [str(label) for _field, label in EXPORT_COLUMNS]
+
+
 def _row(entry):
     values = []
-    for field, _ in EXPORT_COLUMNS:
+    for field, _label in EXPORT_COLUMNS:
         value = getattr(entry, field)
         if field == "created_at":
             value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
@@ -90,14 +97,14 @@ class AuditEntryAdmin(admin.ModelAdmin):
             buffer = io.StringIO()
             buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
             writer = csv.writer(buffer)
-            writer.writerow([label for _, label in EXPORT_COLUMNS])
+            writer.writerow(_headers())
             for entry in rows.iterator():
                 writer.writerow(_row(entry))
             response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         else:
             book = Workbook(write_only=True)
-            sheet = book.create_sheet("审计日志")
-            sheet.append([label for _, label in EXPORT_COLUMNS])
+            sheet = book.create_sheet(gettext("审计日志"))
+            sheet.append(_headers())
             for entry in rows.iterator():
                 sheet.append(_row(entry))
             buffer = io.BytesIO()
@@ -106,10 +113,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
         response["Content-Disposition"] = f'attachment; filename="audit-log-{stamp}.{fmt}"'
         return response
 
-    @admin.action(description="导出所选记录（CSV）", permissions=["export"])
+    @admin.action(description=_("导出所选记录（CSV）"), permissions=["export"])
     def export_csv(self, request, queryset):
         return self._export(request, queryset, "csv")
 
-    @admin.action(description="导出所选记录（Excel）", permissions=["export"])
+    @admin.action(description=_("导出所选记录（Excel）"), permissions=["export"])
     def export_xlsx(self, request, queryset):
         return self._export(request, queryset, "xlsx")

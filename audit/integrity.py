@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from audit.models import AuditEntry
 from audit.services import entry_digest
 
@@ -28,10 +30,13 @@ def verify_chain(batch_size: int = 2000, progress=None) -> Break | None:
             return None
         for entry in rows:
             if entry.prev_hash != previous_hash:
-                after = f"第 {previous_id} 条之后" if previous_id else "链首"
-                return Break(entry.pk, f"与上一条记录的哈希不衔接（{after}的记录被删除或改动）")
+                if previous_id:
+                    reason = _("与上一条记录的哈希不衔接（第 %(id)s 条之后的记录被删除或改动）") % {"id": previous_id}
+                else:
+                    reason = _("与上一条记录的哈希不衔接（链首的记录被删除或改动）")
+                return Break(entry.pk, reason)
             if entry_digest(entry) != entry.entry_hash:
-                return Break(entry.pk, "记录内容与其哈希不符（内容被改动）")
+                return Break(entry.pk, _("记录内容与其哈希不符（内容被改动）"))
             previous_hash, previous_id = entry.entry_hash, entry.pk
         last_id = rows[-1].pk
         if progress is not None:

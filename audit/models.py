@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from audit.labels import action_label
 
@@ -12,26 +14,26 @@ class AppendOnlyError(Exception):
 
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise AppendOnlyError("审计日志只能追加，不能修改。")
+        raise AppendOnlyError(gettext("审计日志只能追加，不能修改。"))
 
     def delete(self):
-        raise AppendOnlyError("审计日志只能追加，不能删除。")
+        raise AppendOnlyError(gettext("审计日志只能追加，不能删除。"))
 
 
 class AuditEntry(models.Model):
-    created_at = models.DateTimeField("时间", db_index=True)
+    created_at = models.DateTimeField(_("时间"), db_index=True)
     # No database constraint and no cascade: deleting a user must never rewrite (or block on) the log.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
     )
-    actor_repr = models.CharField("操作人标识", max_length=150, blank=True)
-    ip_address = models.GenericIPAddressField("来源地址", null=True, blank=True)
-    action = models.CharField("事件", max_length=64, db_index=True)
-    target_type = models.CharField("对象类型", max_length=100, blank=True)
-    target_id = models.CharField("对象标识", max_length=64, blank=True)
-    target_repr = models.CharField("对象", max_length=255, blank=True)
-    outcome = models.CharField("结果", max_length=16, default="success")
-    detail = models.JSONField("详情", default=dict, blank=True)
+    actor_repr = models.CharField(_("操作人标识"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("来源地址"), null=True, blank=True)
+    action = models.CharField(_("事件"), max_length=64, db_index=True)
+    target_type = models.CharField(_("对象类型"), max_length=100, blank=True)
+    target_id = models.CharField(_("对象标识"), max_length=64, blank=True)
+    target_repr = models.CharField(_("对象"), max_length=255, blank=True)
+    outcome = models.CharField(_("结果"), max_length=16, default="success")
+    detail = models.JSONField(_("详情"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64, blank=True)
     entry_hash = models.CharField(max_length=64, unique=True)
 
@@ -39,10 +41,10 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = "审计日志"
-        verbose_name_plural = "审计日志"
+        verbose_name = _("审计日志")
+        verbose_name_plural = _("审计日志")
         default_permissions = ("view",)
-        permissions = [("export_auditentry", "导出审计日志")]
+        permissions = [("export_auditentry", _("导出审计日志"))]
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.actor_repr} {self.action}"
@@ -54,8 +56,8 @@ class AuditEntry(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise AppendOnlyError("审计日志只能追加，不能修改。")
+            raise AppendOnlyError(gettext("审计日志只能追加，不能修改。"))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise AppendOnlyError("审计日志只能追加，不能删除。")
+        raise AppendOnlyError(gettext("审计日志只能追加，不能删除。"))
