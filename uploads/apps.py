@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class UploadsConfig(AppConfig):
     """Shared upload handling: checking (``checking.py``), the private store (``storage.py``), sending (``downloads.py``)."""
 
     name = "uploads"
-    verbose_name = "上传文件"
+    verbose_name = _("上传文件")
 
     def ready(self):
         from django.core import checks

@@ -16,6 +16,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from PIL import Image
@@ -49,9 +51,9 @@ IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "web
 
 # Office Open XML: the kind's name in messages and the content type of its main part.
 OOXML_MAIN_PARTS = {
-    "docx": ("Word 文档", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
-    "xlsx": ("Excel 工作簿", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
-    "pptx": ("PowerPoint 演示文稿", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
+    "docx": (gettext_lazy("Word 文档"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+    "xlsx": (gettext_lazy("Excel 工作簿"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+    "pptx": (gettext_lazy("PowerPoint 演示文稿"), "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
 }
 CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 RELATIONSHIPS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -60,6 +62,11 @@ MAX_UNPACKED_MB = 200
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OLE_ROOT_ENTRY = "Root Entry".encode("utf-16-le")
+
+
+def _listed(items):
+    """``pdf、docx`` on Chinese pages, ``pdf, docx`` on English ones."""
+    return pgettext("list separator", "、").join(items)
 
 
 def extension_of(name):
@@ -75,19 +82,24 @@ def check_upload(upload, *, allowed, max_mb, label=None):
     label = label or f"“{upload.name}”"
     extension = extension_of(upload.name)
     if allowed and extension not in allowed:
-        raise ValidationError(
-            f"{label}的类型“.{extension or '无扩展名'}”不支持，请上传 {'、'.join(allowed)} 格式的文件", code="type"
-        )
+        if extension:
+            message = _("%(label)s的类型“.%(extension)s”不支持，请上传 %(allowed)s 格式的文件")
+        else:
+            message = _("%(label)s的类型“.无扩展名”不支持，请上传 %(allowed)s 格式的文件")
+        raise ValidationError(message % {"label": label, "extension": extension, "allowed": _listed(allowed)}, code="type")
     if upload.size == 0:
-        raise ValidationError(f"{label}是空文件", code="empty")
+        raise ValidationError(_("%(label)s是空文件") % {"label": label}, code="empty")
     if upload.size > max_mb * 1024 * 1024:
-        raise ValidationError(f"{label}过大（{upload.size / 1024 / 1024:.1f} MB），单个文件不超过 {max_mb} MB", code="size")
+        raise ValidationError(
+            _("%(label)s过大（%(size)s MB），单个文件不超过 %(max)s MB") % {"label": label, "size": f"{upload.size / 1024 / 1024:.1f}", "max": max_mb},
+            code="size",
+        )
     if extension in SIGNATURES:
         upload.seek(0)
         head = upload.read(16)
         upload.seek(0)
         if not head.startswith(SIGNATURES[extension]):
-            raise ValidationError(f"{label}的内容与扩展名“.{extension}”不符，可能已损坏或被改名", code="content")
+            raise _mismatch(label, extension)
     check = STRUCTURE_CHECKS.get(extension)
     if check is not None:
         try:
@@ -99,7 +111,7 @@ def check_upload(upload, *, allowed, max_mb, label=None):
 def check_uploads(uploads, *, allowed, max_mb, max_files, existing=0):
     """Check a batch: at most ``max_files`` together with the ``existing`` ones, each by ``check_upload``."""
     if existing + len(uploads) > max_files:
-        raise ValidationError(f"最多 {max_files} 个附件", code="count")
+        raise ValidationError(_("最多 %(n)s 个附件") % {"n": max_files}, code="count")
     for upload in uploads:
         check_upload(upload, allowed=allowed, max_mb=max_mb)
 
@@ -107,8 +119,15 @@ def check_uploads(uploads, *, allowed, max_mb, max_files, existing=0):
 # --- whole-structure checks, one per kind -------------------------------------------------------
 
 
-def _broken(label, kind, how="文件结构不完整"):
-    return ValidationError(f"{label}不是有效的 {kind}（{how}），可能已损坏或被改名，请重新导出后上传", code="structure")
+def _mismatch(label, extension):
+    return ValidationError(_("%(label)s的内容与扩展名“.%(extension)s”不符，可能已损坏或被改名") % {"label": label, "extension": extension}, code="content")
+
+
+def _broken(label, kind, how=None):
+    return ValidationError(
+        _("%(label)s不是有效的 %(kind)s（%(how)s），可能已损坏或被改名，请重新导出后上传") % {"label": label, "kind": kind, "how": how or _("文件结构不完整")},
+        code="structure",
+    )
 
 
 def _check_pdf(upload, label, extension):
@@ -117,12 +136,12 @@ def _check_pdf(upload, label, extension):
     try:
         reader = PdfReader(upload)
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            raise ValidationError(f"{label}设有打开密码，审核人员无法查看，请去除密码后重新上传", code="encrypted")
+            raise ValidationError(_("%(label)s设有打开密码，审核人员无法查看，请去除密码后重新上传") % {"label": label}, code="encrypted")
         pages = len(reader.pages)
     except PARSE_ERRORS as exc:
-        raise _broken(label, "PDF 文件") from exc
+        raise _broken(label, _("PDF 文件")) from exc
     if pages == 0:
-        raise _broken(label, "PDF 文件", "没有任何页面")
+        raise _broken(label, _("PDF 文件"), _("没有任何页面"))
 
 
 def _check_image(upload, label, extension):
@@ -131,16 +150,16 @@ def _check_image(upload, label, extension):
     try:
         with Image.open(upload) as image:
             if image.format != IMAGE_FORMATS[extension]:
-                raise ValidationError(f"{label}的内容与扩展名“.{extension}”不符，可能已损坏或被改名", code="content")
+                raise _mismatch(label, extension)
             image.verify()
         upload.seek(0)
         with Image.open(upload) as image:
             image.draft(image.mode, (1, 1))  # JPEG: decode at 1/8 scale; every byte is still read
             image.load()
     except Image.DecompressionBombError as exc:
-        raise ValidationError(f"{label}的图片尺寸过大（像素过多），请缩小后上传", code="structure") from exc
+        raise ValidationError(_("%(label)s的图片尺寸过大（像素过多），请缩小后上传") % {"label": label}, code="structure") from exc
     except PARSE_ERRORS as exc:
-        raise ValidationError(f"{label}的图片数据已损坏或不完整，请重新保存或扫描后上传", code="structure") from exc
+        raise ValidationError(_("%(label)s的图片数据已损坏或不完整，请重新保存或扫描后上传") % {"label": label}, code="structure") from exc
 
 
 def _open_zip(upload, label, kind):
@@ -149,26 +168,26 @@ def _open_zip(upload, label, kind):
     try:
         archive = zipfile.ZipFile(upload)
         if sum(member.file_size for member in archive.infolist()) > MAX_UNPACKED_MB * 1024 * 1024:
-            raise ValidationError(f"{label}解压后超过 {MAX_UNPACKED_MB} MB，不予接收", code="structure")
+            raise ValidationError(_("%(label)s解压后超过 %(max)s MB，不予接收") % {"label": label, "max": MAX_UNPACKED_MB}, code="structure")
         if archive.testzip() is not None:
-            raise _broken(label, kind, "压缩数据校验失败")
+            raise _broken(label, kind, _("压缩数据校验失败"))
     except PARSE_ERRORS as exc:
-        raise _broken(label, kind, "压缩结构已损坏") from exc
+        raise _broken(label, kind, _("压缩结构已损坏")) from exc
     return archive
 
 
 def _check_zip(upload, label, extension):
-    _open_zip(upload, label, "ZIP 压缩包").close()
+    _open_zip(upload, label, _("ZIP 压缩包")).close()
 
 
 def _read_xml(archive, name, label, kind):
     data = archive.read(name)
     if b"<!DOCTYPE" in data.upper():  # Office never writes one; refusing it leaves no entity tricks
-        raise _broken(label, kind, "目录部分无法读取")
+        raise _broken(label, kind, _("目录部分无法读取"))
     try:
         return ElementTree.fromstring(data)  # noqa: S314 -- no DTD (above), and ElementTree loads no external entities
     except PARSE_ERRORS as exc:
-        raise _broken(label, kind, "目录部分无法读取") from exc
+        raise _broken(label, kind, _("目录部分无法读取")) from exc
 
 
 def _check_ooxml(upload, label, extension):
@@ -181,7 +200,7 @@ def _check_ooxml(upload, label, extension):
     with _open_zip(upload, label, kind) as archive:
         names = set(archive.namelist())
         if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
-            raise _broken(label, kind, "缺少 Office 文件的目录部分")
+            raise _broken(label, kind, _("缺少 Office 文件的目录部分"))
         types = _read_xml(archive, "[Content_Types].xml", label, kind)
         relationships = _read_xml(archive, "_rels/.rels", label, kind)
         targets = [r.get("Target", "").lstrip("/") for r in relationships.iter(f"{RELATIONSHIPS_NS}Relationship") if r.get("Type", "").endswith("/officeDocument")]
@@ -190,13 +209,13 @@ def _check_ooxml(upload, label, extension):
         defaults = {d.get("Extension", "").lower(): d.get("ContentType") for d in types.iter(f"{CONTENT_TYPES_NS}Default")}
         content_type = overrides.get(main.lower()) or defaults.get(main.rsplit(".", 1)[-1].lower())
         if main not in names or content_type != main_type:
-            raise _broken(label, kind, "缺少正文部分")
+            raise _broken(label, kind, _("缺少正文部分"))
     if extension == "xlsx":
         upload.seek(0)
         try:
             load_workbook(upload, read_only=True).close()
         except PARSE_ERRORS as exc:
-            raise _broken(label, kind, "工作簿无法打开") from exc
+            raise _broken(label, kind, _("工作簿无法打开")) from exc
 
 
 def _check_ole(upload, label, extension):
@@ -204,15 +223,15 @@ def _check_ole(upload, label, extension):
     upload.seek(0)
     header = upload.read(512)
     if len(header) < 512 or not header.startswith(OLE_SIGNATURE):
-        raise _broken(label, "Office 97-2003 文件", "文件头不完整")
+        raise _broken(label, _("Office 97-2003 文件"), _("文件头不完整"))
     major, byte_order, sector_shift, mini_shift = struct.unpack_from("<HHHH", header, 26)
     fat_sectors, first_directory = struct.unpack_from("<II", header, 44)
     if byte_order != 0xFFFE or (major, sector_shift) not in {(3, 9), (4, 12)} or mini_shift != 6 or fat_sectors == 0:
-        raise _broken(label, "Office 97-2003 文件", "文件头已损坏")
+        raise _broken(label, _("Office 97-2003 文件"), _("文件头已损坏"))
     upload.seek((first_directory + 1) << sector_shift)
     root = upload.read(128)
     if len(root) < 128 or not root.startswith(OLE_ROOT_ENTRY) or root[66] != 5:
-        raise _broken(label, "Office 97-2003 文件", "目录已损坏")
+        raise _broken(label, _("Office 97-2003 文件"), _("目录已损坏"))
 
 
 STRUCTURE_CHECKS = {
