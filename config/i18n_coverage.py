@@ -46,6 +46,7 @@ DATA_MODULES = {
     "search/chinese_text.py": "Chinese word lists for segmentation and stop words",
     "search/data": "the seeded synonym table (Chinese search vocabulary)",
     "search/evaluation.py": "the relevance harness for developers (search_eval)",
+    "search/synonyms.py": "the country aliases people type (美利坚, 刚果金, 香港): Chinese search vocabulary",
     "taxonomy/cities.py": "reference data: the 14 cities and their counties",
     "taxonomy/industries.py": "reference data: GB/T 4754 industry names (English names kept beside them)",
     "taxonomy/data": "reference data files",
