@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "notifications"
-    verbose_name = "消息通知"
+    verbose_name = _("消息通知")
 
     def ready(self):
         from notifications import signals  # noqa: F401 - connects the page_published receiver

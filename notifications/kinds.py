@@ -1,4 +1,4 @@
-"""The kinds of notification: their Chinese names, and the groups users choose channels for.
+"""The kinds of notification: their names (Chinese msgids, translated), and the groups users choose channels for.
 
 A kind is a dotted code (``consultation.reply``); preferences are kept per group — the part
 before the first dot — so a new kind inside a known group follows the user's choice at once.
@@ -15,14 +15,14 @@ INBOX, EMAIL, SMS, WECHAT = Channel.INBOX, Channel.EMAIL, Channel.SMS, Channel.W
 
 # group code → (label, default channels)
 GROUPS = {
-    "consultation": ("咨询答复与进度", [INBOX, EMAIL, SMS]),
-    "consultation_staff": ("咨询办理提醒（工作人员）", [INBOX, EMAIL]),
-    "push": ("政策通知与定向推送", [INBOX, EMAIL]),
-    "portal": ("订阅栏目、国家、行业、市州的新内容", [INBOX, EMAIL]),
-    "filing": ("备案与报送进度", [INBOX, EMAIL]),
-    "account": ("账号与认证", [INBOX, EMAIL]),
+    "consultation": (_("咨询答复与进度"), [INBOX, EMAIL, SMS]),
+    "consultation_staff": (_("咨询办理提醒（工作人员）"), [INBOX, EMAIL]),
+    "push": (_("政策通知与定向推送"), [INBOX, EMAIL]),
+    "portal": (_("订阅栏目、国家、行业、市州的新内容"), [INBOX, EMAIL]),
+    "filing": (_("备案与报送进度"), [INBOX, EMAIL]),
+    "account": (_("账号与认证"), [INBOX, EMAIL]),
 }
-OTHER = ("其他通知", [INBOX, EMAIL])
+OTHER = (_("其他通知"), [INBOX, EMAIL])
 
 # kind code → what the inbox's 类别 column says. Families built in code (f"filing.{transition}")
 # are listed in full; the test derives them from the transition and decision tables.
@@ -116,9 +116,9 @@ def label_of(kind: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    """The Chinese name of one kind (“备案受理初审”).
+    """The name of one kind in the active language (“备案受理初审”).
 
     Messages of a kind no longer sent stay in inboxes; they show their group's name rather
     than the code.
     """
-    return str(LABELS[kind]) if kind in LABELS else label_of(kind)
+    return str(LABELS[kind] if kind in LABELS else label_of(kind))

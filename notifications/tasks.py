@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.tasks import default_task_backend, task
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from background.periodic import periodic
 from notifications.channels import NoAddress, sender_for
@@ -78,11 +79,11 @@ def deliver(delivery_ids: list[int]):
                 deliver.using(run_after=timezone.now() + timedelta(seconds=60)).enqueue(rest)
                 logger.info("rate limit of %s reached; %s deliveries deferred", channel, len(rest))
                 break
-            raise RateLimited(f"{channel} 发送频率超过限制，稍后重试")
+            raise RateLimited(_("%(channel)s 发送频率超过限制，稍后重试") % {"channel": channel})
         if _send_one(pk) == Delivery.Status.PENDING:
             retry_later.append(pk)
     if retry_later:
-        raise DeliveryFailed(f"{len(retry_later)} 条投递失败，将重试: {retry_later[:20]}")
+        raise DeliveryFailed(_("%(n)s 条投递失败，将重试: %(ids)s") % {"n": len(retry_later), "ids": retry_later[:20]})
     return len(delivery_ids)
 
 
@@ -172,6 +173,6 @@ def announce_page(page_id: int):
         )
     )
     summary = getattr(page, "search_description", "") or getattr(page, "summary", "") or ""
-    notify(users, kind="portal.published", title=f"订阅更新：{page.title}", body=str(summary)[:200], url=page.url or "")
+    notify(users, kind="portal.published", title=_("订阅更新：%(title)s") % {"title": page.title}, body=str(summary)[:200], url=page.url or "")
     PageAnnouncement.objects.filter(pk=announcement.pk).update(recipient_count=len(users))
     return len(users)

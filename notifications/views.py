@@ -6,8 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.redirects import is_safe_path, safe_next
@@ -16,7 +20,7 @@ from notifications import selectors, services
 from notifications.forms import PreferencesForm, PushForm, SubscriptionsForm
 from notifications.models import Message, NotificationSettings, Push, Subscription, Topic
 
-BOXES = {"all": "全部", "unread": "未读", "archived": "已归档"}
+BOXES = {"all": gettext_lazy("全部"), "unread": gettext_lazy("未读"), "archived": gettext_lazy("已归档")}
 
 
 @login_required
@@ -44,7 +48,7 @@ def _ids(request):
 @require_POST
 def mark_read(request):
     n = services.mark_read(request.user) if request.POST.get("all") else services.mark_read(request.user, _ids(request))
-    messages.success(request, f"已将 {n} 条消息标为已读。")
+    messages.success(request, ngettext("已将 %(n)s 条消息标为已读。", "已将 %(n)s 条消息标为已读。", n) % {"n": n})
     return redirect(safe_next(request, reverse("notifications:inbox")))
 
 
@@ -52,7 +56,7 @@ def mark_read(request):
 @require_POST
 def archive(request):
     n = services.archive(request.user, _ids(request))
-    messages.success(request, f"已归档 {n} 条消息。")
+    messages.success(request, ngettext("已归档 %(n)s 条消息。", "已归档 %(n)s 条消息。", n) % {"n": n})
     return redirect("notifications:inbox")
 
 
@@ -70,7 +74,7 @@ def preferences(request):
         services.save_preferences(request.user, channels_by_group=form.channels_by_group(), email_digest=form.cleaned_data["email_digest"])
         for field, topic in (("columns", Topic.COLUMN), ("countries", Topic.COUNTRY), ("industries", Topic.INDUSTRY), ("cities", Topic.CITY)):
             services.set_subscriptions(request.user, topic, sub_form.cleaned_data[field])
-        messages.success(request, "通知设置已保存。")
+        messages.success(request, _("通知设置已保存。"))
         return redirect("notifications:preferences")
     return TemplateResponse(request, "notifications/preferences.html", {"form": form, "sub_form": sub_form, "has_email": bool(request.user.email), "has_mobile": bool(request.user.mobile), "can_push": can_push(request.user)})
 
@@ -83,7 +87,7 @@ def push_required(view):
     @login_required
     def wrapped(request, *args, **kwargs):
         if not can_push(request.user):
-            raise PermissionDenied("只有省商务厅、平台运营和市州商务局可以发送定向推送")
+            raise PermissionDenied(_("只有省商务厅、平台运营和市州商务局可以发送定向推送"))
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -120,7 +124,7 @@ def push_compose(request):
             by=request.user, title=data["title"], body=data["body"], url=data["url"], channels=data["channels"],
             audience=form.audience(), send_at=data["send_at"], request=request,
         )
-        messages.success(request, "推送已发送。" if push.send_at is None else f"推送已安排在 {push.send_at:%Y-%m-%d %H:%M} 发送。")
+        messages.success(request, _("推送已发送。") if push.send_at is None else _("推送已安排在 %(time)s 发送。") % {"time": f"{push.send_at:%Y-%m-%d %H:%M}"})
         return redirect("notifications:push_detail", pk=push.pk)
     return TemplateResponse(request, "notifications/push_compose.html", {"form": form})
 
@@ -132,11 +136,11 @@ def push_preview(request):
     form = PushForm(request.POST, request.FILES or None, fixed_city=_fixed_city(request.user))
     form.is_valid()
     if not hasattr(form, "cleaned_data") or any(k in form.errors for k in ("roles", "cities", "industries", "user_types", "upload")):
-        return HttpResponse("受众条件有误，请检查", status=400)
+        return HttpResponse(_("受众条件有误，请检查"), status=400)
     audience = form.audience()
     if not audience:
-        return HttpResponse('<span class="muted">请选择受众条件</span>')
-    return HttpResponse(f"预计送达 <strong>{selectors.audience_size(audience)}</strong> 人")
+        return HttpResponse(format_html('<span class="muted">{}</span>', _("请选择受众条件")))
+    return HttpResponse(render_to_string("notifications/_audience_size.html", {"size": selectors.audience_size(audience)}))
 
 
 @push_required

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from notifications.channels import NoAddress
 
@@ -18,9 +19,10 @@ def send_text(mobile: str, text: str):
 
 
 def text_for(message) -> str:
-    text = f"【湘企出海+】{message.title}"
     if message.body:
-        text += f"：{message.body}"
+        text = _("【湘企出海+】%(title)s：%(body)s") % {"title": message.title, "body": message.body}
+    else:
+        text = _("【湘企出海+】%(title)s") % {"title": message.title}
     if len(text) > MAX_LENGTH:
         text = text[: MAX_LENGTH - 1] + "…"
     return text
@@ -29,5 +31,5 @@ def text_for(message) -> str:
 def send(message):
     mobile = message.recipient.mobile
     if not mobile:
-        raise NoAddress("未绑定手机号")
+        raise NoAddress(_("未绑定手机号"))
     send_text(mobile, text_for(message))

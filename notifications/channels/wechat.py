@@ -12,6 +12,7 @@ import urllib.request
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
 
 from notifications.channels import NoAddress
 from notifications.channels.email import absolute
@@ -30,12 +31,12 @@ def enabled() -> bool:
 def _call(url: str, payload: dict | None = None) -> dict:
     data = json.dumps(payload, ensure_ascii=False).encode() if payload is not None else None
     if not url.startswith(("https://", "http://")):
-        raise WeChatError("WECHAT_API_BASE 必须是 http(s) 地址")
+        raise WeChatError(_("WECHAT_API_BASE 必须是 http(s) 地址"))
     request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json; charset=utf-8"})  # noqa: S310 - scheme checked above
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - scheme checked above
         body = json.loads(response.read().decode())
     if body.get("errcode"):
-        raise WeChatError(f"微信接口错误 {body.get('errcode')}: {body.get('errmsg', '')}")
+        raise WeChatError(_("微信接口错误 %(code)s: %(message)s") % {"code": body.get("errcode"), "message": body.get("errmsg", "")})
     return body
 
 
@@ -51,11 +52,11 @@ def access_token() -> str:
 
 def send(message):
     if not enabled():
-        raise NoAddress("未配置微信公众号")
+        raise NoAddress(_("未配置微信公众号"))
     settings_row = getattr(message.recipient, "notification_settings", None)
     openid = settings_row.wechat_openid if settings_row else ""
     if not openid:
-        raise NoAddress("未绑定微信")
+        raise NoAddress(_("未绑定微信"))
     payload = {
         "touser": openid,
         "template_id": settings.WECHAT_TEMPLATE_ID,
@@ -64,7 +65,7 @@ def send(message):
             "first": {"value": message.title},
             "keyword1": {"value": message.body[:100]},
             "keyword2": {"value": message.created_at.strftime("%Y-%m-%d %H:%M")},
-            "remark": {"value": "湘企出海+"},
+            "remark": {"value": _("湘企出海+")},
         },
     }
     query = urllib.parse.urlencode({"access_token": access_token()})
