@@ -53,6 +53,7 @@ DATA_MODULES = {
     "aid/spreadsheet_format.py": "the aid import spreadsheet's file format: Chinese column headers and cell words (男/女, 省直), the same whatever the page's language",
     "rating/scorecard.py": "the default scorecard a rating year starts from: dimension and indicator names, units and guidance stored as rows the department edits (content)",
     "events/personal_data.py": "the word stored in place of an erased attendee's name (a stored value, written the same whatever the page's language)",
+    "consultation/personal_data.py": "the name and question text stored in place of an erased asker's (stored values, written the same whatever the page's language)",
     "directory/chinese_text.py": "Chinese stop words for segmenting directory profiles and queries",
     "accounts/privacy_text.py": "the privacy policy (a versioned legal text; an English version is a separate text)",
     "accounts/roles.py": "the roles' group names (the Group rows are created and found by these names, and are shown as stored) and descriptions (the demo accounts sheet)",
