@@ -56,6 +56,8 @@ DATA_MODULES = {
     "consultation/personal_data.py": "the name and question text stored in place of an erased asker's (stored values, written the same whatever the page's language)",
     "directory/chinese_text.py": "Chinese stop words for segmenting directory profiles and queries",
     "accounts/privacy_text.py": "the privacy policy (a versioned legal text; an English version is a separate text)",
+    "filings/numbering.py": "the form of filing numbers (湘境投备〔2026〕00001号): an official numbering stored with each filing, the same whatever the page's language",
+    "labour/spreadsheet_format.py": "the worker list's file format: Chinese column headers, the template's example row and the gender words stored (男/女), the same whatever the page's language",
     "accounts/roles.py": "the roles' group names (the Group rows are created and found by these names, and are shown as stored) and descriptions (the demo accounts sheet)",
     "accounts/sms.py": "the SMS gateways' error texts, written to the audit log for the operators (users are shown a sentence of their own)",
     "accounts/sms_texts.py": "the SMS texts: the gateways' pre-approved Chinese templates, sent to mainland numbers the same whatever the page's language",
