@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FilingsConfig(AppConfig):
     name = "filings"
-    verbose_name = "项目备案"
+    verbose_name = _("项目备案")

@@ -2,9 +2,12 @@
 
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from stdnum.cn import ric
 
 from filings.models import Filing, FilingReport, FinancingSource, Kind, ReportKind
+from portal.templatetags.portal_tags import content_lang
 from taxonomy.forms import CountryChoiceField
 from taxonomy.widgets import SearchableSelect
 
@@ -15,8 +18,27 @@ KIND_FIELDS = {
     Kind.LABOUR: [*COMMON_FIELDS, "workers_sent", "description"],
 }
 CONTACT_FIELDS = ["contact_name", "contact_phone", "contact_id_number"]
-AMOUNT_LABELS = {Kind.INVESTMENT: "中方投资额", Kind.CONTRACTING: "合同金额", Kind.LABOUR: "合同金额"}
-FOREIGN_PARTY_LABELS = {Kind.INVESTMENT: "外方主体/并购标的", Kind.CONTRACTING: "项目业主(发包方)", Kind.LABOUR: "境外雇主"}
+AMOUNT_LABELS = {Kind.INVESTMENT: _("中方投资额"), Kind.CONTRACTING: _("合同金额"), Kind.LABOUR: _("合同金额")}
+FOREIGN_PARTY_LABELS = {Kind.INVESTMENT: _("外方主体/并购标的"), Kind.CONTRACTING: _("项目业主(发包方)"), Kind.LABOUR: _("境外雇主")}
+
+
+class ChineseOptionsMarked:
+    """A select whose options name Chinese reference data (industry and city names, which have no
+    English names) marks those options lang="zh-Hans" on pages in another language."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if content_lang(label):
+            option["attrs"]["lang"] = "zh-Hans"
+        return option
+
+
+class IndustrySelect(ChineseOptionsMarked, SearchableSelect):
+    """The searchable industry picker, its Chinese industry names marked as such."""
+
+
+class CitySelect(ChineseOptionsMarked, forms.Select):
+    """A city picker, its Chinese city names marked as such."""
 
 
 def fields_for(kind):
@@ -24,14 +46,14 @@ def fields_for(kind):
 
 
 class FilingForm(forms.ModelForm):
-    financing_sources = forms.MultipleChoiceField(label="资金来源", choices=FinancingSource.choices, required=False, widget=forms.CheckboxSelectMultiple)
+    financing_sources = forms.MultipleChoiceField(label=_("资金来源"), choices=FinancingSource.choices, required=False, widget=forms.CheckboxSelectMultiple)
 
     class Meta:
         model = Filing
         fields = sorted({f for kind_fields in KIND_FIELDS.values() for f in kind_fields} | set(CONTACT_FIELDS))
         field_classes = {"country": CountryChoiceField}
         widgets = {
-            "industry": SearchableSelect,
+            "industry": IndustrySelect,
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -48,7 +70,7 @@ class FilingForm(forms.ModelForm):
         self.fields["amount"].label = AMOUNT_LABELS[kind]
         self.fields["foreign_party"].label = FOREIGN_PARTY_LABELS[kind]
         self.fields["chinese_party"].required = False
-        self.fields["chinese_party"].help_text = "留空则为本企业名称"
+        self.fields["chinese_party"].help_text = _("留空则为本企业名称")
         if "investment_mode" in self.fields:
             self.fields["investment_mode"].required = True
         if kind != Kind.INVESTMENT:
@@ -71,26 +93,26 @@ class FilingForm(forms.ModelForm):
     def clean_amount(self):
         amount = self.cleaned_data["amount"]
         if amount is not None and amount <= 0:
-            raise forms.ValidationError("金额必须大于 0")
+            raise forms.ValidationError(gettext("金额必须大于 0"))
         return amount
 
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip().replace(" ", "")
         if not phone.replace("-", "").isdigit() or not 7 <= len(phone.replace("-", "")) <= 12:
-            raise forms.ValidationError("请填写有效的手机号或固定电话（如 13800000000 或 0731-88888888）")
+            raise forms.ValidationError(gettext("请填写有效的手机号或固定电话（如 13800000000 或 0731-88888888）"))
         return phone
 
     def clean_contact_id_number(self):
         number = self.cleaned_data.get("contact_id_number", "").strip().upper()
         if number and not ric.is_valid(number):
-            raise forms.ValidationError("身份证号码格式或校验位不正确")
+            raise forms.ValidationError(gettext("身份证号码格式或校验位不正确"))
         return number
 
     def clean(self):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "结束日期不能早于开始日期")
+            self.add_error("end_date", gettext("结束日期不能早于开始日期"))
         return data
 
     def filing_data(self):
@@ -99,12 +121,12 @@ class FilingForm(forms.ModelForm):
 
 
 class TransitionForm(forms.Form):
-    comment = forms.CharField(label="意见", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label=_("意见"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class AttachmentForm(forms.Form):
-    label = forms.CharField(label="材料名称", max_length=100)
-    file = forms.FileField(label="文件")
+    label = forms.CharField(label=_("材料名称"), max_length=100)
+    file = forms.FileField(label=_("文件"))
 
 
 class ReportForm(forms.ModelForm):
@@ -129,17 +151,17 @@ class ReportForm(forms.ModelForm):
 class QueueFilterForm(forms.Form):
     TODO = "todo"  # 待我处理: the filings waiting for this reviewer's own step (``awaiting_review_by``)
 
-    q = forms.CharField(label="搜索", required=False, widget=forms.TextInput(attrs={"placeholder": "项目名称、企业、备案编号"}))
-    state = forms.ChoiceField(label="状态", required=False)
-    kind = forms.ChoiceField(label="类型", required=False, choices=[("", "全部"), *Kind.choices])
-    city = forms.ChoiceField(label="市州", required=False)
+    q = forms.CharField(label=_("搜索"), required=False, widget=forms.TextInput(attrs={"placeholder": _("项目名称、企业、备案编号")}))
+    state = forms.ChoiceField(label=_("状态"), required=False)
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部")), *Kind.choices])
+    city = forms.ChoiceField(label=_("市州"), required=False, widget=CitySelect)
 
     def __init__(self, *args, show_city=True, **kwargs):
         from filings.models import State
         from taxonomy.cities import Jurisdiction
 
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [(self.TODO, "待我处理"), ("", "全部"), *[(v, label) for v, label in State.choices if v != State.DRAFT]]
-        self.fields["city"].choices = [("", "全部"), *Jurisdiction.choices]
+        self.fields["state"].choices = [(self.TODO, _("待我处理")), ("", _("全部")), *[(v, label) for v, label in State.choices if v != State.DRAFT]]
+        self.fields["city"].choices = [("", _("全部")), *Jurisdiction.choices]
         if not show_city:
             del self.fields["city"]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Case, DateTimeField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import OrgKind
 from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, bureau_city_of, has_role
@@ -136,23 +137,23 @@ def next_step(filing, now=None) -> dict:
     days = None
     state = filing.state
     if state == State.DRAFT:
-        text, actor = "完善信息并提交备案", "enterprise"
+        text, actor = _("完善信息并提交备案"), "enterprise"
         deadline = filing.start_date
     elif state == State.RETURNED:
-        text, actor, days = "按退回意见修改后重新提交", "enterprise", settings.FILINGS_RESUBMIT_DAYS
+        text, actor, days = _("按退回意见修改后重新提交"), "enterprise", settings.FILINGS_RESUBMIT_DAYS
     elif state in CITY_STAGE:
-        text, actor, days = "等待市州商务局初审", "city", settings.FILINGS_CITY_REVIEW_DAYS
+        text, actor, days = _("等待市州商务局初审"), "city", settings.FILINGS_CITY_REVIEW_DAYS
     elif state in PROVINCE_STAGE:
-        text, actor, days = "等待省商务厅审核", "province", settings.FILINGS_PROVINCE_REVIEW_DAYS
+        text, actor, days = _("等待省商务厅审核"), "province", settings.FILINGS_PROVINCE_REVIEW_DAYS
     elif state == State.FILED:
         if hasattr(filing, "last_progress_at"):  # annotated by with_last_progress
             last_at = filing.last_progress_at
         else:
             last_at = _progress_reports().filter(filing=filing).values_list("submitted_at", flat=True).first()
         since = last_at or filing.filed_at or since
-        text, actor, days = "报送项目进展报告", "enterprise", settings.FILINGS_PROGRESS_INTERVAL_DAYS
+        text, actor, days = _("报送项目进展报告"), "enterprise", settings.FILINGS_PROGRESS_INTERVAL_DAYS
     else:
-        return {"text": "无需操作", "actor": "", "deadline": None, "overdue": False}
+        return {"text": _("无需操作"), "actor": "", "deadline": None, "overdue": False}
     if days is not None:
         deadline = (since + timedelta(days=days)).date()
     overdue = deadline is not None and deadline < now.date()

@@ -10,12 +10,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, city_bureau_role
 from audit.services import log
 from filings.attachments import validate_upload
 from filings.models import Filing, FilingAttachment, FilingEvent, FilingReport, Kind, ReportKind, ReportState, State
 from filings.money import MissingRate, to_usd
+from filings.numbering import number, year_prefix
 from filings.selectors import actors_for, enterprise_of
 from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor
 from notifications.services import notify
@@ -23,9 +25,6 @@ from notifications.services import notify
 
 class InvalidTransition(ValidationError):
     """The filing is not in a state the transition starts from, or a required comment is missing."""
-
-
-NUMBER_PREFIX = {Kind.INVESTMENT: "湘境投备", Kind.CONTRACTING: "湘承包备", Kind.LABOUR: "湘劳务备"}
 
 
 # --- who hears about it -------------------------------------------------------------------
@@ -63,14 +62,14 @@ def _detail_url(filing):
 
 def _require_enterprise(filing, by):
     if Actor.ENTERPRISE not in actors_for(by, filing):
-        raise PermissionDenied("只有申报企业的成员可以修改本备案")
+        raise PermissionDenied(_("只有申报企业的成员可以修改本备案"))
 
 
 def create_filing(*, by, kind, data: dict, request=None) -> Filing:
     """Create a draft for ``by``'s certified enterprise from cleaned form ``data``."""
     org = enterprise_of(by)
     if org is None:
-        raise PermissionDenied("只有已认证企业的成员可以申报项目")
+        raise PermissionDenied(_("只有已认证企业的成员可以申报项目"))
     filing = Filing(organization=org, kind=kind, jurisdiction=org.jurisdiction, ownership=org.ownership, created_by=by, state=State.DRAFT)
     _assign(filing, data)
     filing.chinese_party = filing.chinese_party or org.name
@@ -85,7 +84,7 @@ def update_filing(filing, *, by, data: dict, request=None) -> Filing:
     """Save the enterprise's edits of a draft or returned filing."""
     _require_enterprise(filing, by)
     if filing.state not in EDITABLE_STATES:
-        raise InvalidTransition(f"备案处于“{filing.get_state_display()}”状态，不能修改")
+        raise InvalidTransition(_("备案处于“%(state)s”状态，不能修改") % {"state": filing.get_state_display()})
     _assign(filing, data)
     with transaction.atomic():
         filing.save()
@@ -110,12 +109,12 @@ def _transition(filing, name, *, by, comment="", request=None):
             # by someone else a moment ago is no longer the city reviewer's to return.
             filing = Filing.objects.select_for_update().select_related("organization").get(pk=filing.pk)
             if not transition.actors & actors_for(by, filing):
-                raise PermissionDenied(f"您无权对该备案执行“{transition.label}”")
+                raise PermissionDenied(_("您无权对该备案执行“%(action)s”") % {"action": transition.label})
             if filing.state not in transition.sources:
-                raise InvalidTransition(f"备案处于“{filing.get_state_display()}”状态，不能{transition.label}")
+                raise InvalidTransition(_("备案处于“%(state)s”状态，不能%(action)s") % {"state": filing.get_state_display(), "action": transition.label})
             comment = (comment or "").strip()
             if transition.comment_required and not comment:
-                raise InvalidTransition(f"{transition.label}须填写意见或理由")
+                raise InvalidTransition(_("%(action)s须填写意见或理由") % {"action": transition.label})
             source = filing.state
             filing.state = transition.target_for(filing)
             now = timezone.now()
@@ -153,35 +152,37 @@ def _save_with_number(filing, now, attempts=5):
             return
         except IntegrityError as exc:
             if attempt == attempts - 1:
-                raise InvalidTransition("备案编号分配冲突（多人同时办理），请稍后再试") from exc
+                raise InvalidTransition(_("备案编号分配冲突（多人同时办理），请稍后再试")) from exc
 
 
 def _check_complete(filing):
     missing = []
     if filing.kind == Kind.INVESTMENT and not filing.investment_mode:
-        missing.append("投资方式")
+        missing.append(_("投资方式"))
     if filing.kind in (Kind.CONTRACTING, Kind.LABOUR) and not filing.foreign_party:
-        missing.append("外方主体")
+        missing.append(_("外方主体"))
     if filing.kind == Kind.LABOUR and not filing.workers_sent:
-        missing.append("派出人数")
+        missing.append(_("派出人数"))
     if missing:
-        raise InvalidTransition("提交前请补全：" + "、".join(missing))
+        raise InvalidTransition(_("提交前请补全：%(fields)s") % {"fields": _("、").join(missing)})
 
 
 def _next_number(filing, now):
-    prefix = f"{NUMBER_PREFIX[filing.kind]}〔{now.year}〕"
+    prefix = year_prefix(filing.kind, now.year)
     # Zero-padded, so the greatest string is the greatest number.
     last = Filing.objects.filter(number__startswith=prefix).order_by("-number").values_list("number", flat=True).first()
     taken = int(last[len(prefix) : len(prefix) + 5]) if last else 0
-    return f"{prefix}{taken + 1:05d}号"
+    return number(prefix, taken + 1)
 
 
 def _notify(filing, transition, by, comment, source=None):
     state = filing.state
-    title = f"{filing.project_name}：{transition.label}"
-    body = f"{filing.organization.name}的{filing.get_kind_display()}备案现为“{filing.get_state_display()}”。"
+    title = _("%(project)s：%(what)s") % {"project": filing.project_name, "what": transition.label}
+    values = {"organization": filing.organization.name, "kind": filing.get_kind_display(), "state": filing.get_state_display(), "comment": comment}
     if comment:
-        body += f"意见：{comment}"
+        body = _("%(organization)s的%(kind)s备案现为“%(state)s”。意见：%(comment)s") % values
+    else:
+        body = _("%(organization)s的%(kind)s备案现为“%(state)s”。") % values
     if state in (State.SUBMITTED, State.CITY_REVIEW, State.PROVINCIAL_REVIEW) and transition.name in ("submit", "forward"):
         recipients = reviewers_for(filing)
     elif transition.name == "withdraw":
@@ -262,7 +263,7 @@ def add_attachment(filing, *, by, upload, label, request=None) -> FilingAttachme
     """Attach a validated document to a draft or returned filing."""
     _require_enterprise(filing, by)
     if filing.state not in EDITABLE_STATES:
-        raise InvalidTransition("只有草稿或退回修改的备案可以上传附件")
+        raise InvalidTransition(_("只有草稿或退回修改的备案可以上传附件"))
     validate_upload(upload)
     with transaction.atomic():
         attachment = FilingAttachment.objects.create(filing=filing, label=label, file=upload, original_name=upload.name[:200], size=upload.size, uploaded_by=by)
@@ -274,7 +275,7 @@ def remove_attachment(attachment, *, by, request=None):
     filing = attachment.filing
     _require_enterprise(filing, by)
     if filing.state not in EDITABLE_STATES:
-        raise InvalidTransition("只有草稿或退回修改的备案可以删除附件")
+        raise InvalidTransition(_("只有草稿或退回修改的备案可以删除附件"))
     with transaction.atomic():
         log("filing.attachment_remove", actor=by, request=request, target=filing, detail={"name": attachment.original_name})
         attachment.file.delete(save=False)
@@ -287,15 +288,16 @@ def submit_report(filing, *, by, kind, data: dict, request=None) -> FilingReport
     """The enterprise reports a change to, or the progress of, a filed project."""
     _require_enterprise(filing, by)
     if filing.state != State.FILED:
-        raise InvalidTransition("只有已备案项目可以报送变更或进展报告")
+        raise InvalidTransition(_("只有已备案项目可以报送变更或进展报告"))
     if kind == ReportKind.CHANGE and data.get("new_amount") is None and data.get("new_end_date") is None:
-        raise InvalidTransition("变更报告须至少填写变更后金额或结束日期之一")
+        raise InvalidTransition(_("变更报告须至少填写变更后金额或结束日期之一"))
     with transaction.atomic():
         report = FilingReport.objects.create(filing=filing, kind=kind, submitted_by=by, **data)
         log(f"filing.report_{kind}", actor=by, request=request, target=filing, detail={"report": report.pk})
         recipients = department_reviewers() + city_reviewers(filing)
         if recipients:
-            notify(recipients, kind=f"filing.report_{kind}", title=f"{filing.project_name}：{report.get_kind_display()}", body=report.summary[:200], url=_detail_url(filing))
+            title = _("%(project)s：%(what)s") % {"project": filing.project_name, "what": report.get_kind_display()}
+            notify(recipients, kind=f"filing.report_{kind}", title=title, body=report.summary[:200], url=_detail_url(filing))
     return report
 
 
@@ -303,11 +305,11 @@ def review_report(report, *, by, accept: bool, comment="", request=None) -> Fili
     """The department accepts (a change report's new figures then apply) or returns a report."""
     filing = report.filing
     if Actor.PROVINCE not in actors_for(by, filing):
-        raise PermissionDenied("只有省商务厅可以确认变更/进展报告")
+        raise PermissionDenied(_("只有省商务厅可以确认变更/进展报告"))
     if report.state != ReportState.SUBMITTED:
-        raise InvalidTransition("该报告已处理")
+        raise InvalidTransition(_("该报告已处理"))
     if not accept and not comment.strip():
-        raise InvalidTransition("退回报告须填写理由")
+        raise InvalidTransition(_("退回报告须填写理由"))
     with transaction.atomic():
         report.state = ReportState.ACCEPTED if accept else ReportState.RETURNED
         report.reviewed_by, report.reviewed_at, report.review_comment = by, timezone.now(), comment.strip()
@@ -323,7 +325,9 @@ def review_report(report, *, by, accept: bool, comment="", request=None) -> Fili
                 filing.end_date = report.new_end_date
             filing.save()
         log("filing.report_review", actor=by, request=request, target=filing, detail={"report": report.pk, "accepted": accept})
-        notify(enterprise_members(filing), kind="filing.report_review", title=f"{filing.project_name}：{report.get_kind_display()}{report.get_state_display()}", body=comment, url=_detail_url(filing))
+        title = _("%(project)s：%(report)s已确认") if accept else _("%(project)s：%(report)s已退回")
+        title %= {"project": filing.project_name, "report": report.get_kind_display()}
+        notify(enterprise_members(filing), kind="filing.report_review", title=title, body=comment, url=_detail_url(filing))
     return report
 
 

@@ -37,7 +37,7 @@ def enterprise_todos(user, org) -> list[Todo]:
         if f.state == State.FILED and (step["deadline"] is None or step["deadline"] > now.date() + timedelta(days=PROGRESS_WARNING_DAYS)):
             continue
         mine = step["actor"] == "enterprise"
-        items.append(Todo(f"{step['text']}：{f.project_name}", reverse("filings:detail", args=[f.pk]), deadline=step["deadline"],
+        items.append(Todo(_("%(step)s：%(project)s") % {"step": step["text"], "project": f.project_name}, reverse("filings:detail", args=[f.pk]), deadline=step["deadline"],
                           mine=mine, waiting_on="" if mine else _waiting_on(step["actor"]), note=f"{f.get_kind_display()} · {f.get_state_display()}"))
     return items
 

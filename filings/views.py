@@ -14,6 +14,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.services import log
@@ -40,17 +42,30 @@ from filings.selectors import (
 from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor, transitions_from
 from uploads.downloads import send_private_file
 
+# What the enterprise or reviewer is told once a transition is done (已 + the transition's label).
+DONE = {
+    "submit": gettext_lazy("已提交备案"),
+    "start_review": gettext_lazy("已受理初审"),
+    "forward": gettext_lazy("已初审通过，报省厅"),
+    "file": gettext_lazy("已准予备案"),
+    "return": gettext_lazy("已退回修改"),
+    "reject": gettext_lazy("已不予备案"),
+    "withdraw": gettext_lazy("已撤回"),
+    "reopen": gettext_lazy("已重新编辑"),
+    "cancel": gettext_lazy("已注销备案"),
+}
+
 
 def _enterprise_or_403(user):
     org = enterprise_of(user)
     if org is None:
-        raise PermissionDenied("只有已认证企业的成员可以使用项目申报")
+        raise PermissionDenied(_("只有已认证企业的成员可以使用项目申报"))
     return org
 
 
 def _kind_or_404(kind):
     if kind not in Kind.values:
-        raise Http404("未知的项目类型")
+        raise Http404(_("未知的项目类型"))
     return kind
 
 
@@ -95,16 +110,16 @@ def _notice_context(form, kind):
 
 def _flash_requirement(request, filing):
     requirement = reporting_requirement(filing.kind, filing.amount_usd)
-    messages.success(request, f"已保存为草稿。{requirement.message}")
+    messages.success(request, _("已保存为草稿。%(requirement)s") % {"requirement": requirement.message})
 
 
 @login_required
 def edit(request, pk):
     filing = get_object_or_404(filings_visible_to(request.user).select_related("organization"), pk=pk)
     if Actor.ENTERPRISE not in actors_for(request.user, filing):
-        raise PermissionDenied("只有申报企业的成员可以修改本备案")
+        raise PermissionDenied(_("只有申报企业的成员可以修改本备案"))
     if filing.state not in EDITABLE_STATES:
-        messages.error(request, f"备案处于“{filing.get_state_display()}”状态，不能修改")
+        messages.error(request, _("备案处于“%(state)s”状态，不能修改") % {"state": filing.get_state_display()})
         return redirect("filings:detail", filing.pk)
     form = FilingForm(request.POST or None, instance=filing, kind=filing.kind)
     if request.method == "POST" and form.is_valid():
@@ -170,13 +185,13 @@ def transition(request, pk, name):
     filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
     service = services.TRANSITION_SERVICES.get(name)
     if service is None:
-        raise Http404("未知操作")
+        raise Http404(_("未知操作"))
     form = TransitionForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     transition = TRANSITIONS[name]
     if transition.irreversible and request.POST.get("confirm") != "1" and transition.actors & actors_for(request.user, filing):
         # The page's checkbox is required; this refuses a post that skipped it. Nothing changes.
-        messages.error(request, f"“{transition.label}”后不能撤销，请勾选确认后再提交")
+        messages.error(request, _("“%(action)s”后不能撤销，请勾选确认后再提交") % {"action": transition.label})
         return redirect("filings:detail", pk)
     try:
         service(filing, by=request.user, comment=comment, request=request)
@@ -185,7 +200,7 @@ def transition(request, pk, name):
     except MissingRate as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"已{TRANSITIONS[name].label}")
+        messages.success(request, DONE[name])
     if filing_still_visible(request.user, pk):
         return redirect("filings:detail", pk)
     return redirect("filings:queue")
@@ -201,14 +216,15 @@ def attachment_add(request, pk):
     filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "附件未上传：" + "；".join(e for errors in form.errors.values() for e in errors))
+        problems = _("；").join(e for errors in form.errors.values() for e in errors)
+        messages.error(request, _("附件未上传：%(problems)s") % {"problems": problems})
         return redirect("filings:detail", pk)
     try:
         services.add_attachment(filing, by=request.user, upload=form.cleaned_data["file"], label=form.cleaned_data["label"], request=request)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "附件已上传")
+        messages.success(request, _("附件已上传"))
     return redirect("filings:detail", pk)
 
 
@@ -222,7 +238,7 @@ def attachment_delete(request, pk, attachment_id):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "附件已删除")
+        messages.success(request, _("附件已删除"))
     return redirect("filings:detail", pk)
 
 
@@ -238,10 +254,10 @@ def attachment_download(request, pk, attachment_id):
 @login_required
 def report_new(request, pk, kind):
     if kind not in ReportKind.values:
-        raise Http404("未知的报告类型")
+        raise Http404(_("未知的报告类型"))
     filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
     if Actor.ENTERPRISE not in actors_for(request.user, filing):
-        raise PermissionDenied("只有申报企业的成员可以报送")
+        raise PermissionDenied(_("只有申报企业的成员可以报送"))
     form = ReportForm(request.POST or None, kind=kind)
     if request.method == "POST" and form.is_valid():
         try:
@@ -249,7 +265,7 @@ def report_new(request, pk, kind):
         except services.InvalidTransition as exc:
             form.add_error(None, " ".join(exc.messages))
         else:
-            messages.success(request, f"{ReportKind(kind).label}已报送")
+            messages.success(request, _("%(report)s已报送") % {"report": ReportKind(kind).label})
             return redirect("filings:detail", pk)
     return TemplateResponse(request, "filings/report_form.html", {"form": form, "filing": filing, "kind_label": ReportKind(kind).label})
 
@@ -265,7 +281,7 @@ def report_review(request, pk, report_id):
     except services.InvalidTransition as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, "报告已确认" if accept else "报告已退回")
+        messages.success(request, _("报告已确认") if accept else _("报告已退回"))
     return redirect("filings:detail", pk)
 
 
@@ -273,7 +289,7 @@ def _queue_filtered(request, default_state=""):
     """The reviewer's filings filtered by the query string; ``default_state`` applies when the
     query names no state (the queue page opens on 待我处理, the export keeps every state)."""
     if not is_reviewer(request.user):
-        raise PermissionDenied("只有市州商务局和省商务厅工作人员可以查看备案队列")
+        raise PermissionDenied(_("只有市州商务局和省商务厅工作人员可以查看备案队列"))
     department = is_department(request.user)
     params = request.GET.copy()
     params.setdefault("state", default_state)

@@ -16,6 +16,8 @@ Province-level enterprises (``jurisdiction == "province"``) have no city bureau,
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import pgettext_lazy
+
 from filings.models import State
 
 
@@ -29,7 +31,7 @@ class Actor(StrEnum):
 @dataclass(frozen=True)
 class Transition:
     name: str
-    label: str
+    label: str  # lazily translated (context "filing action": 不予备案 is also a state and a notification kind)
     sources: frozenset
     target: str
     actors: frozenset
@@ -52,16 +54,16 @@ REVIEWABLE = frozenset({S.SUBMITTED, S.CITY_REVIEW, S.PROVINCIAL_REVIEW})
 TRANSITIONS = {
     t.name: t
     for t in [
-        Transition("submit", "提交备案", frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, frozenset({Actor.ENTERPRISE}), province_target=S.PROVINCIAL_REVIEW),
-        Transition("start_review", "受理初审", frozenset({S.SUBMITTED}), S.CITY_REVIEW, frozenset({Actor.CITY})),
-        Transition("forward", "初审通过，报省厅", frozenset({S.CITY_REVIEW}), S.PROVINCIAL_REVIEW, frozenset({Actor.CITY})),
+        Transition("submit", pgettext_lazy("filing action", "提交备案"), frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, frozenset({Actor.ENTERPRISE}), province_target=S.PROVINCIAL_REVIEW),
+        Transition("start_review", pgettext_lazy("filing action", "受理初审"), frozenset({S.SUBMITTED}), S.CITY_REVIEW, frozenset({Actor.CITY})),
+        Transition("forward", pgettext_lazy("filing action", "初审通过，报省厅"), frozenset({S.CITY_REVIEW}), S.PROVINCIAL_REVIEW, frozenset({Actor.CITY})),
         # The order is the order of the buttons on every page: going ahead, sending back, refusing.
-        Transition("file", "准予备案", frozenset({S.PROVINCIAL_REVIEW}), S.FILED, frozenset({Actor.PROVINCE}), irreversible=True),
-        Transition("return", "退回修改", REVIEWABLE, S.RETURNED, frozenset({Actor.REVIEWER}), comment_required=True),
-        Transition("reject", "不予备案", frozenset({S.CITY_REVIEW, S.PROVINCIAL_REVIEW}), S.REJECTED, frozenset({Actor.REVIEWER}), comment_required=True, irreversible=True),
-        Transition("withdraw", "撤回", REVIEWABLE, S.WITHDRAWN, frozenset({Actor.ENTERPRISE})),
-        Transition("reopen", "重新编辑", frozenset({S.WITHDRAWN}), S.DRAFT, frozenset({Actor.ENTERPRISE})),
-        Transition("cancel", "注销备案", frozenset({S.FILED}), S.CANCELLED, frozenset({Actor.ENTERPRISE, Actor.PROVINCE}), comment_required=True, irreversible=True),
+        Transition("file", pgettext_lazy("filing action", "准予备案"), frozenset({S.PROVINCIAL_REVIEW}), S.FILED, frozenset({Actor.PROVINCE}), irreversible=True),
+        Transition("return", pgettext_lazy("filing action", "退回修改"), REVIEWABLE, S.RETURNED, frozenset({Actor.REVIEWER}), comment_required=True),
+        Transition("reject", pgettext_lazy("filing action", "不予备案"), frozenset({S.CITY_REVIEW, S.PROVINCIAL_REVIEW}), S.REJECTED, frozenset({Actor.REVIEWER}), comment_required=True, irreversible=True),
+        Transition("withdraw", pgettext_lazy("filing action", "撤回"), REVIEWABLE, S.WITHDRAWN, frozenset({Actor.ENTERPRISE})),
+        Transition("reopen", pgettext_lazy("filing action", "重新编辑"), frozenset({S.WITHDRAWN}), S.DRAFT, frozenset({Actor.ENTERPRISE})),
+        Transition("cancel", pgettext_lazy("filing action", "注销备案"), frozenset({S.FILED}), S.CANCELLED, frozenset({Actor.ENTERPRISE, Actor.PROVINCE}), comment_required=True, irreversible=True),
     ]
 }
 

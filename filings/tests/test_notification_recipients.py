@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from filings import services
 from filings.models import Kind, ReportKind, ReportState, State
+from filings.numbering import NUMBER_PREFIX
 from filings.workflow import TRANSITIONS
 from notifications.models import Message
 
@@ -164,6 +165,6 @@ def test_full_path_for_each_kind(kind, people, make_filing):
         assert got == expected(told, people[actor].username), name
         if state != S.FILED:
             assert not filing.number
-    prefix = f"{services.NUMBER_PREFIX[kind]}〔{timezone.now().year}〕"
+    prefix = f"{NUMBER_PREFIX[kind]}〔{timezone.now().year}〕"
     assert filing.number == f"{prefix}00001号"
     assert filing.filed_at is not None and filing.submitted_at is not None
