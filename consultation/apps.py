@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsultationConfig(AppConfig):
     name = "consultation"
-    verbose_name = "互动交流"
+    verbose_name = _("互动交流")
 
     def ready(self):
         from accounts import personal_data

@@ -1,8 +1,11 @@
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consultation.models import Category, Event
+from notifications.widgets import MarkedSelect
 from taxonomy.cities import City
 from taxonomy.forms import CountryChoiceField
 from uploads.checking import check_uploads
@@ -26,42 +29,42 @@ class AttachmentsField(forms.FileField):
 
 
 class AskForm(forms.Form):
-    category = forms.ChoiceField(label="咨询类别", choices=Category.choices)
-    subject = forms.CharField(label="标题", max_length=120)
-    body = forms.CharField(label="问题描述", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-    asker_name = forms.CharField(label="称呼", max_length=50)
-    city = forms.ChoiceField(label="相关市州（可选）", choices=[("", "不限"), *City.choices], required=False)
-    country = CountryChoiceField(label="相关国家（可选）", required=False, empty_label="不限")
-    attachments = AttachmentsField(label="附件（可选）", required=False, help_text="最多 5 个，支持 PDF、图片、Word、Excel")
+    category = forms.ChoiceField(label=_("咨询类别"), choices=Category.choices)
+    subject = forms.CharField(label=_("标题"), max_length=120)
+    body = forms.CharField(label=_("问题描述"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
+    asker_name = forms.CharField(label=_("称呼"), max_length=50)
+    city = forms.ChoiceField(label=_("相关市州（可选）"), choices=[("", pgettext_lazy("no filter", "不限")), *City.choices], required=False, widget=MarkedSelect)
+    country = CountryChoiceField(label=_("相关国家（可选）"), required=False, empty_label=pgettext_lazy("no filter", "不限"))
+    attachments = AttachmentsField(label=_("附件（可选）"), required=False, help_text=_("最多 5 个，支持 PDF、图片、Word、Excel"))
     page = forms.IntegerField(widget=forms.HiddenInput, required=False)
     expert = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class MobileForm(forms.Form):
-    mobile = forms.CharField(label="手机号", max_length=11)
-    code = forms.CharField(label="短信验证码", max_length=6, required=False)
+    mobile = forms.CharField(label=_("手机号"), max_length=11)
+    code = forms.CharField(label=_("短信验证码"), max_length=6, required=False)
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 5}))
-    public = forms.BooleanField(label="公开答复（发布到常见问题，隐藏提问人信息）", required=False)
+    body = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    public = forms.BooleanField(label=_("公开答复（发布到常见问题，隐藏提问人信息）"), required=False)
 
 
 class NoteForm(forms.Form):
-    body = forms.CharField(label="内部备注（仅工作人员可见）", widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(label=_("内部备注（仅工作人员可见）"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class OfflineForm(forms.Form):
-    offline_kind = forms.ChoiceField(label="跟进方式", choices=Event.Offline.choices)
-    counterpart = forms.CharField(label="对接网点/机构", max_length=200, required=False)
-    body = forms.CharField(label="跟进情况", widget=forms.Textarea(attrs={"rows": 3}))
-    outcome = forms.CharField(label="结果", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    offline_kind = forms.ChoiceField(label=_("跟进方式"), choices=Event.Offline.choices)
+    counterpart = forms.CharField(label=_("对接网点/机构"), max_length=200, required=False)
+    body = forms.CharField(label=_("跟进情况"), widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.CharField(label=_("结果"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class ReassignForm(forms.Form):
-    group = forms.ModelChoiceField(label="受理组", queryset=None, required=False)
-    assignee = forms.ModelChoiceField(label="承办人", queryset=None, required=False)
-    reason = forms.CharField(label="改派说明", max_length=200, required=False)
+    group = forms.ModelChoiceField(label=_("受理组"), queryset=None, required=False, widget=MarkedSelect)
+    assignee = forms.ModelChoiceField(label=_("承办人"), queryset=None, required=False, widget=MarkedSelect)
+    reason = forms.CharField(label=_("改派说明"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):
         from django.contrib.auth import get_user_model
@@ -73,9 +76,9 @@ class ReassignForm(forms.Form):
 
 
 class RateForm(forms.Form):
-    rating = forms.TypedChoiceField(label="满意度", coerce=int, choices=[(5, "5 分 非常满意"), (4, "4 分 满意"), (3, "3 分 一般"), (2, "2 分 不满意"), (1, "1 分 很不满意")])
-    comment = forms.CharField(label="评价（可选）", max_length=500, required=False)
+    rating = forms.TypedChoiceField(label=_("满意度"), coerce=int, choices=[(5, _("5 分 非常满意")), (4, _("4 分 满意")), (3, _("3 分 一般")), (2, _("2 分 不满意")), (1, _("1 分 很不满意"))])
+    comment = forms.CharField(label=_("评价（可选）"), max_length=500, required=False)
 
 
 class FollowUpForm(forms.Form):
-    body = forms.CharField(label="追问", widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(label=_("追问"), widget=forms.Textarea(attrs={"rows": 3}))

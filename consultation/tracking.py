@@ -8,6 +8,7 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.roles import DEPT_ADMIN
 from consultation.models import Enquiry, Event, Status
@@ -44,7 +45,8 @@ def tell_asker(enquiry, *, title, body=""):
         notify([enquiry.asker], kind="consultation.reply", title=title, body=body, url=asker_url(enquiry))
     elif enquiry.mobile:
         link = absolute(asker_url(enquiry))
-        transaction.on_commit(lambda: send_text(enquiry.mobile, f"【湘企出海+】{title}，查看：{link}"))
+        text = _("【湘企出海+】%(title)s，查看：%(link)s") % {"title": title, "link": link}
+        transaction.on_commit(lambda: send_text(enquiry.mobile, text))
 
 
 def _staff_list(enquiry):
@@ -60,15 +62,15 @@ def remind_due(now=None) -> int:
     now = now or timezone.now()
     count = 0
     for enquiry in Enquiry.objects.filter(status=Status.OPEN, reminded_at__isnull=True, due_at__gte=now).select_related("group", "assignee"):
-        _, remind_days = policy_for(enquiry.category)
+        _due_days, remind_days = policy_for(enquiry.category)
         if timezone.localdate(now) < subtract_working_days(timezone.localdate(enquiry.due_at), remind_days):
             continue
         with transaction.atomic():
             if not Enquiry.objects.filter(pk=enquiry.pk, reminded_at__isnull=True).update(reminded_at=now):
                 continue
             due = f"{timezone.localtime(enquiry.due_at):%Y-%m-%d}"
-            Event.objects.create(enquiry=enquiry, kind=Event.Kind.REMINDER, body=f"答复期限 {due} 临近，已提醒承办人", created_at=now)
-            notify(_staff_list(enquiry), kind="consultation_staff.reminder", title=f"咨询即将到期：{enquiry.subject}", body=f"请于 {due} 前答复", url=staff_url(enquiry))
+            Event.objects.create(enquiry=enquiry, kind=Event.Kind.REMINDER, body=_("答复期限 %(due)s 临近，已提醒承办人") % {"due": due}, created_at=now)
+            notify(_staff_list(enquiry), kind="consultation_staff.reminder", title=_("咨询即将到期：%(subject)s") % {"subject": enquiry.subject}, body=_("请于 %(due)s 前答复") % {"due": due}, url=staff_url(enquiry))
         count += 1
     return count
 
@@ -93,8 +95,8 @@ def escalate_overdue(now=None) -> int:
             if not Enquiry.objects.filter(pk=enquiry.pk, escalated_at__isnull=True).update(escalated_at=now):
                 continue
             targets = escalation_targets(enquiry)
-            names = "、".join(u.display_name for u in targets) or "（无负责人）"
-            Event.objects.create(enquiry=enquiry, kind=Event.Kind.ESCALATED, body=f"已超过答复期限，督办：{names}", created_at=now)
-            notify(targets, kind="consultation_staff.overdue", title=f"咨询已超期未答复：{enquiry.subject}", body=f"受理组：{enquiry.group.name}", url=staff_url(enquiry))
+            names = "、".join(u.display_name for u in targets) or _("（无负责人）")
+            Event.objects.create(enquiry=enquiry, kind=Event.Kind.ESCALATED, body=_("已超过答复期限，督办：%(names)s") % {"names": names}, created_at=now)
+            notify(targets, kind="consultation_staff.overdue", title=_("咨询已超期未答复：%(subject)s") % {"subject": enquiry.subject}, body=_("受理组：%(group)s") % {"group": enquiry.group.name}, url=staff_url(enquiry))
         count += 1
     return count

@@ -9,6 +9,7 @@ errors to form errors and checks the number's format first.
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from accounts.models import SmsPurpose
 from accounts.sms_codes import SmsCodeError, issue_code, verify_code
@@ -20,7 +21,7 @@ MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 def clean_mobile(mobile: str) -> str:
     mobile = (mobile or "").strip()
     if not MOBILE_RE.match(mobile):
-        raise ValidationError("请输入 11 位中国大陆手机号")
+        raise ValidationError(_("请输入 11 位中国大陆手机号"))
     return mobile
 
 

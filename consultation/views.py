@@ -12,7 +12,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -43,7 +45,9 @@ def ask(request):
             body=data["body"], city=data["city"], country=data["country"], page=Page.objects.filter(pk=data["page"] or 0).first(),
             expert=expert, files=data["attachments"], request=request,
         )
-        messages.success(request, f"咨询已提交，我们将在 {timezone.localtime(enquiry.due_at):%Y年%m月%d日} 前答复。")
+        # Translators: the date as Django's date filter writes it (Y year, m month, d day; English: "j F Y").
+        due = dateformat.format(timezone.localtime(enquiry.due_at), _("Y年m月d日"))
+        messages.success(request, _("咨询已提交，我们将在 %(due)s 前答复。") % {"due": due})
         return redirect(tracking.asker_url(enquiry))
     return TemplateResponse(request, "consultation/ask.html", {"form": form, "expert": expert, "mobile": mobile})
 
@@ -67,7 +71,7 @@ def _verify_mobile(request, expert):
                 form.add_error("mobile", exc)
             else:
                 sent = True
-                messages.info(request, "验证码已发送，请查收短信。")
+                messages.info(request, _("验证码已发送，请查收短信。"))
         else:
             try:
                 verification.verify(mobile, form.cleaned_data["code"])
@@ -103,11 +107,11 @@ def _asker_page(request, enquiry, *, user=None, mobile="", token=""):
         try:
             if request.POST.get("action") == "rate" and rate_form.is_valid():
                 services.rate(enquiry, user=user, mobile=mobile, rating=rate_form.cleaned_data["rating"], comment=rate_form.cleaned_data["comment"], request=request)
-                messages.success(request, "感谢您的评价。")
+                messages.success(request, _("感谢您的评价。"))
                 return redirect(request.path)
             if request.POST.get("action") == "follow_up" and follow_form.is_valid():
                 services.ask_follow_up(enquiry, user=user, mobile=mobile, body=follow_form.cleaned_data["body"], request=request)
-                messages.success(request, "追问已提交。")
+                messages.success(request, _("追问已提交。"))
                 return redirect(request.path)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
@@ -130,14 +134,14 @@ def mine_attachment(request, pk, attachment_id):
 def track(request, token):
     enquiry = tracking.enquiry_from_token(token)
     if enquiry is None:
-        raise PermissionDenied("链接无效")
+        raise PermissionDenied(_("链接无效"))
     return _asker_page(request, enquiry, mobile=enquiry.mobile, token=token)
 
 
 def track_attachment(request, token, attachment_id):
     enquiry = tracking.enquiry_from_token(token)
     if enquiry is None:
-        raise Http404("文件不存在")
+        raise Http404(_("文件不存在"))
     return _send_attachment(enquiry, attachment_id)
 
 
@@ -152,7 +156,7 @@ def staff_required(view):
     @login_required
     def wrapped(request, *args, **kwargs):
         if not request.user.is_staff:
-            raise PermissionDenied("仅限工作人员")
+            raise PermissionDenied(_("仅限工作人员"))
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -178,10 +182,10 @@ def staff_list(request):
 
 
 STAFF_ACTIONS = {
-    "reply": (forms.ReplyForm, lambda e, u, d, r: services.reply(e, by=u, body=d["body"], public=d["public"], request=r), "答复已发送，提问人已收到通知。"),
-    "note": (forms.NoteForm, lambda e, u, d, r: services.add_note(e, by=u, body=d["body"], request=r), "备注已保存。"),
-    "offline": (forms.OfflineForm, lambda e, u, d, r: services.record_offline(e, by=u, request=r, **d), "线下跟进已记录。"),
-    "reassign": (forms.ReassignForm, lambda e, u, d, r: services.reassign(e, by=u, request=r, **d), "已改派。"),
+    "reply": (forms.ReplyForm, lambda e, u, d, r: services.reply(e, by=u, body=d["body"], public=d["public"], request=r), gettext_lazy("答复已发送，提问人已收到通知。")),
+    "note": (forms.NoteForm, lambda e, u, d, r: services.add_note(e, by=u, body=d["body"], request=r), gettext_lazy("备注已保存。")),
+    "offline": (forms.OfflineForm, lambda e, u, d, r: services.record_offline(e, by=u, request=r, **d), gettext_lazy("线下跟进已记录。")),
+    "reassign": (forms.ReassignForm, lambda e, u, d, r: services.reassign(e, by=u, request=r, **d), gettext_lazy("已改派。")),
 }
 
 
@@ -189,15 +193,15 @@ STAFF_ACTIONS = {
 def staff_detail(request, pk):
     enquiry = get_object_or_404(selectors.enquiries_visible_to(request.user).select_related("group", "assignee", "country", "expert"), pk=pk)
     action = request.POST.get("action", "")
-    bound = {name: (cls(request.POST) if action == name else cls()) for name, (cls, _, _) in STAFF_ACTIONS.items()}
+    bound = {name: (cls(request.POST) if action == name else cls()) for name, (cls, _run, _done) in STAFF_ACTIONS.items()}
     if request.method == "POST":
         try:
             if action == "close":
                 services.close(enquiry, by=request.user, request=request)
-                messages.success(request, "已办结。")
+                messages.success(request, _("已办结。"))
                 return redirect(request.path)
             if action in STAFF_ACTIONS and bound[action].is_valid():
-                _, run, done = STAFF_ACTIONS[action]
+                _cls, run, done = STAFF_ACTIONS[action]
                 run(enquiry, request.user, bound[action].cleaned_data, request)
                 messages.success(request, done)
                 return redirect(request.path)
@@ -224,7 +228,7 @@ def staff_attachment(request, pk, attachment_id):
 def dashboard(request):
     qs = selectors.enquiries_visible_to(request.user)
     perf = selectors.performance(qs)
-    labels = {"category": dict(Category.choices), "city": {**dict(City.choices), "province": "省级/未指定"}}
+    labels = {"category": dict(Category.choices), "city": {**dict(City.choices), "province": _("省级/未指定")}}
     charts = {
         key: {
             "labels": [labels.get(key, {}).get(k, k) for k in perf[key]],
@@ -235,7 +239,7 @@ def dashboard(request):
         }
         for key in ("month", "category", "city")
     }
-    captions = {"month": "按月", "category": "按类别", "city": "按市州"}
+    captions = {"month": _("按月"), "category": _("按类别"), "city": _("按市州")}
     tables = [(key, captions[key], [(labels.get(key, {}).get(k, k), v) for k, v in perf[key].items()]) for key in captions]
     context = {"board": selectors.group_board(qs), "perf": perf, "charts": charts, "tables": tables}
     return TemplateResponse(request, "consultation/dashboard.html", context)
