@@ -72,8 +72,10 @@ test-browser: venv
 bench: venv
 	$(PY) bench/run_all.py
 
+## make screenshots: desktop and phone pictures of the key pages into docs/screens/ (demo content, Chromium)
 screenshots: venv
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -q -p no:xdist browser_tests --screenshots
+	@scripts/ensure_service.sh chromium || { echo "Chromium is not installed and could not be installed"; exit 1; }
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) scripts/screenshots.py
 
 ## make locale: compile locale/*/LC_MESSAGES/*.po after editing them. The .mo files are committed,
 ## so `make run` and `make test` need no gettext; config/tests/test_english.py checks they match.

@@ -10,7 +10,7 @@ from accounts.models import Organization
 from archive.registry import next_steps, sections_for, split_next_steps
 from archive.selectors import can_view, is_archive_reviewer, organizations_visible_to
 from audit.services import log
-from guides.content import GUIDES
+from guides.selectors import live_guides
 
 
 @login_required
@@ -32,7 +32,7 @@ def detail(request, org_id):
         log("archive.view", request=request, target=org)
     sections = sections_for(org, request.user)
     own_steps, waiting_steps = split_next_steps(next_steps(sections))
-    context = {"org": org, "sections": sections, "own_steps": own_steps, "waiting_steps": waiting_steps, "guides": GUIDES,
+    context = {"org": org, "sections": sections, "own_steps": own_steps, "waiting_steps": waiting_steps, "guides": live_guides(),
                "own": request.user.organization_id == org.pk}
     return TemplateResponse(request, "archive/detail.html", context)
 

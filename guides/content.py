@@ -166,3 +166,11 @@ GUIDES = [
 ]
 
 BY_SLUG = {g.slug: g for g in GUIDES}
+
+# The materials a project filing cannot be submitted without (GuideMaterial.required_for_filing
+# when the guide is first created; the department changes them in the admin afterwards).
+REQUIRED_FOR_FILING = {
+    "investment": ["营业执照副本复印件", "投资主体的董事会或股东会决议", "境外企业章程或合资合同", "资金来源说明"],
+    "contracting": ["营业执照及资质证书复印件", "合同、中标通知书或投标邀请", "境外安全风险评估报告和应急预案"],
+    "labour": ["与境外雇主签订的劳务合作合同", "境外雇主的合法经营证明"],
+}
