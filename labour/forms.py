@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from labour.models import DispatchFiling
 from taxonomy.forms import CountryChoiceField
@@ -15,25 +17,25 @@ class DispatchForm(forms.ModelForm):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "合同结束日期不能早于开始日期")
+            self.add_error("end_date", gettext("合同结束日期不能早于开始日期"))
         if data.get("planned_workers") == 0:
-            self.add_error("planned_workers", "计划派出人数至少为 1")
+            self.add_error("planned_workers", gettext("计划派出人数至少为 1"))
         return data
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="人员名单（.xlsx）", help_text="使用模板填写：姓名、性别、身份证号、护照号、岗位、联系电话；最多 5000 行。")
+    file = forms.FileField(label=_("人员名单（.xlsx）"), help_text=_("使用模板填写：姓名、性别、身份证号、护照号、岗位、联系电话；最多 5000 行。"))
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(label="审核结论", choices=[("approve", "同意备案"), ("return", "退回修改"), ("reject", "不予备案")])
-    comment = forms.CharField(label="审核意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.ChoiceField(label=_("审核结论"), choices=[("approve", _("同意备案")), ("return", pgettext_lazy("filing action", "退回修改")), ("reject", pgettext_lazy("filing action", "不予备案"))])
+    comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class QualificationForm(forms.Form):
-    credit_code = forms.CharField(label="企业统一社会信用代码", max_length=18)
-    certificate_no = forms.CharField(label="资格证书编号", max_length=50)
-    valid_until = forms.DateField(label="有效期至", widget=forms.DateInput(attrs={"type": "date"}))
+    credit_code = forms.CharField(label=_("企业统一社会信用代码"), max_length=18)
+    certificate_no = forms.CharField(label=_("资格证书编号"), max_length=50)
+    valid_until = forms.DateField(label=_("有效期至"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean_credit_code(self):
         from accounts.models import Organization, OrgKind
@@ -41,8 +43,8 @@ class QualificationForm(forms.Form):
         code = self.cleaned_data["credit_code"].strip().upper()
         org = Organization.objects.filter(credit_code=code, kind=OrgKind.ENTERPRISE).first()
         if org is None:
-            raise forms.ValidationError("平台上没有这个统一社会信用代码的企业")
+            raise forms.ValidationError(gettext("平台上没有这个统一社会信用代码的企业"))
         if not org.is_certified:
-            raise forms.ValidationError("该企业尚未通过认证")
+            raise forms.ValidationError(gettext("该企业尚未通过认证"))
         self.organization = org
         return code

@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.roles import bureau_city_of
 from filings.selectors import enterprise_of, is_department
@@ -70,9 +71,9 @@ def next_step(filing) -> tuple[str, object]:
     from datetime import timedelta
 
     if filing.state == State.DRAFT:
-        return "导入人员名单并提交备案", filing.start_date
+        return _("导入人员名单并提交备案"), filing.start_date
     if filing.state == State.RETURNED:
-        return "按退回意见修改后重新提交", (filing.reviewed_at + timedelta(days=RESUBMIT_DAYS)) if filing.reviewed_at else None
+        return _("按退回意见修改后重新提交"), (filing.reviewed_at + timedelta(days=RESUBMIT_DAYS)) if filing.reviewed_at else None
     if filing.state == State.SUBMITTED:
-        return "等待商务主管部门审核", (filing.submitted_at + timedelta(days=REVIEW_DAYS)) if filing.submitted_at else None
+        return _("等待商务主管部门审核"), (filing.submitted_at + timedelta(days=REVIEW_DAYS)) if filing.submitted_at else None
     return "", None

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.roles import DEPT_REVIEWER, city_bureau_role
 from audit.services import log
@@ -22,9 +24,9 @@ def create_filing(*, by, data: dict, request=None) -> DispatchFiling:
     """A new draft for the user's enterprise, which must hold a valid labour qualification."""
     org = enterprise_of(by)
     if org is None:
-        raise PermissionDenied("只有已认证企业可以办理外派劳务备案")
+        raise PermissionDenied(_("只有已认证企业可以办理外派劳务备案"))
     if qualification_of(org) is None:
-        raise PermissionDenied("本企业没有有效的对外劳务合作经营资格，不能办理外派劳务备案")
+        raise PermissionDenied(_("本企业没有有效的对外劳务合作经营资格，不能办理外派劳务备案"))
     filing = DispatchFiling.objects.create(organization=org, jurisdiction=org.jurisdiction, created_by=by, **data)
     log("labour.create", actor=by, request=request, target=filing)
     return filing
@@ -32,7 +34,7 @@ def create_filing(*, by, data: dict, request=None) -> DispatchFiling:
 
 def update_filing(filing, *, by, data: dict, request=None):
     if not can_edit(by, filing):
-        raise PermissionDenied("该备案当前不能修改")
+        raise PermissionDenied(_("该备案当前不能修改"))
     for field, value in data.items():
         setattr(filing, field, value)
     filing.save()
@@ -45,7 +47,7 @@ def check_upload(filing, upload, *, by, request=None) -> WorkerImport:
     Raises ``labour.spreadsheet.SpreadsheetError`` when the file itself is unusable.
     """
     if not can_edit(by, filing):
-        raise PermissionDenied("该备案当前不能修改人员名单")
+        raise PermissionDenied(_("该备案当前不能修改人员名单"))
     valid, errors = check_rows(read_table(upload, COLUMNS))
     pending = WorkerImport.objects.create(filing=filing, uploaded_by=by, file_name=upload.name[:200], valid_rows=valid, errors=errors)
     log("labour.upload", actor=by, request=request, target=filing, detail={"file": upload.name, "valid": len(valid), "errors": len(errors)})
@@ -60,9 +62,9 @@ def apply_import(pending: WorkerImport, *, by, request=None) -> dict:
     """Import the valid rows of ``pending``; an ID number already on the filing is updated."""
     filing = pending.filing
     if not can_edit(by, filing):
-        raise PermissionDenied("该备案当前不能修改人员名单")
+        raise PermissionDenied(_("该备案当前不能修改人员名单"))
     if pending.applied_at is not None:
-        raise ValidationError("这份名单已经导入过了")
+        raise ValidationError(_("这份名单已经导入过了"))
     existing = {w.id_number: w for w in filing.workers.all()}
     new, changed = [], []
     for row in pending.valid_rows:
@@ -88,7 +90,7 @@ def apply_import(pending: WorkerImport, *, by, request=None) -> dict:
 
 def remove_worker(worker, *, by, request=None):
     if not can_edit(by, worker.filing):
-        raise PermissionDenied("该备案当前不能修改人员名单")
+        raise PermissionDenied(_("该备案当前不能修改人员名单"))
     log("labour.worker_remove", actor=by, request=request, target=worker.filing, detail={"worker": worker.pk})
     worker.delete()
 
@@ -107,37 +109,45 @@ def _members(filing):
 @transaction.atomic
 def submit(filing, *, by, request=None):
     if not can_edit(by, filing):
-        raise PermissionDenied("该备案当前不能提交")
+        raise PermissionDenied(_("该备案当前不能提交"))
     count = filing.workers.count()
     if count == 0:
-        raise ValidationError("请先导入外派人员名单")
+        raise ValidationError(_("请先导入外派人员名单"))
     if qualification_of(filing.organization) is None:
-        raise ValidationError("本企业的对外劳务合作经营资格已失效，不能提交")
+        raise ValidationError(_("本企业的对外劳务合作经营资格已失效，不能提交"))
     filing.state = State.SUBMITTED
     filing.submitted_at = timezone.now()
     filing.save()
     log("labour.submit", actor=by, request=request, target=filing, detail={"workers": count})
     url = reverse("labour:detail", args=[filing.pk])
-    notify(_reviewers(filing), kind="labour.submitted", title=f"外派劳务备案待审核：{filing.organization.name}", body=f"{filing.project_name}，{count} 人", url=url)
+    title = _("外派劳务备案待审核：%(organization)s") % {"organization": filing.organization.name}
+    body = ngettext("%(project)s，%(count)s 人", "%(project)s，%(count)s 人", count) % {"project": filing.project_name, "count": count}
+    notify(_reviewers(filing), kind="labour.submitted", title=title, body=body, url=url)
 
 
-DECISIONS = {
-    "approve": (State.APPROVED, "已备案"),
-    "return": (State.RETURNED, "退回修改"),
-    "reject": (State.REJECTED, "不予备案"),
-}
+DECISIONS = {"approve": State.APPROVED, "return": State.RETURNED, "reject": State.REJECTED}
+
+
+def _decision_title(decision, project):
+    """The enterprise's notification of a decision, one sentence per outcome."""
+    titles = {
+        "approve": _("外派劳务备案已备案：%(project)s"),
+        "return": _("外派劳务备案退回修改：%(project)s"),
+        "reject": _("外派劳务备案不予备案：%(project)s"),
+    }
+    return titles[decision] % {"project": project}
 
 
 @transaction.atomic
 def review(filing, *, by, decision: str, comment: str = "", request=None):
     """City bureau (own city) or department decides a submitted filing; returning needs a reason."""
     if decision not in DECISIONS:
-        raise ValidationError("未知的审核结论")
+        raise ValidationError(_("未知的审核结论"))
     if not can_review(by, filing):
-        raise PermissionDenied("您无权审核该备案")
+        raise PermissionDenied(_("您无权审核该备案"))
     if decision in ("return", "reject") and not comment.strip():
-        raise ValidationError("退回或不予备案时必须填写理由")
-    state, label = DECISIONS[decision]
+        raise ValidationError(_("退回或不予备案时必须填写理由"))
+    state = DECISIONS[decision]
     filing.state = state
     filing.review_comment = comment.strip()
     filing.reviewed_by = by
@@ -146,7 +156,7 @@ def review(filing, *, by, decision: str, comment: str = "", request=None):
         filing.number = f"LW{filing.reviewed_at:%Y}{filing.pk:06d}"
     filing.save()
     log(f"labour.{decision}", actor=by, request=request, target=filing, detail={"comment": filing.review_comment})
-    notify(_members(filing), kind=f"labour.{decision}", title=f"外派劳务备案{label}：{filing.project_name}", body=filing.review_comment, url=reverse("labour:detail", args=[filing.pk]))
+    notify(_members(filing), kind=f"labour.{decision}", title=_decision_title(decision, filing.project_name), body=filing.review_comment, url=reverse("labour:detail", args=[filing.pk]))
 
 
 def record_qualification(*, by, organization, certificate_no: str, valid_until, request=None):
@@ -155,7 +165,7 @@ def record_qualification(*, by, organization, certificate_no: str, valid_until, 
     from labour.models import Qualification
 
     if not (by.is_superuser or has_role(by, DEPT_ADMIN)):
-        raise PermissionDenied("只有省商务厅管理员可以登记对外劳务合作经营资格")
+        raise PermissionDenied(_("只有省商务厅管理员可以登记对外劳务合作经营资格"))
     qual, created = Qualification.objects.update_or_create(organization=organization, defaults={"certificate_no": certificate_no, "valid_until": valid_until})
     log("labour.qualification", actor=by, request=request, target=qual, detail={"certificate_no": certificate_no, "valid_until": str(valid_until), "created": created})
     return qual

@@ -21,7 +21,7 @@ def labour_todos(user) -> list[Todo]:
         for f in live:
             text, deadline = next_step(f)
             mine = f.state != State.SUBMITTED
-            items.append(Todo(f"{text}：{f.project_name}（{f.country.name_zh}）", reverse("labour:detail", args=[f.pk]), deadline=deadline,
+            items.append(Todo(_("%(step)s：%(project)s（%(country)s）") % {"step": text, "project": f.project_name, "country": f.country.display_name}, reverse("labour:detail", args=[f.pk]), deadline=deadline,
                               mine=mine, waiting_on="" if mine else _("商务主管部门"), note=f.get_state_display()))
     submitted = review_queue(user).filter(state=State.SUBMITTED).values_list("submitted_at", flat=True)
     queue = queue_todo(_("待审核的外派劳务备案"), reverse("labour:queue"), [at + timedelta(days=REVIEW_DAYS) if at else None for at in submitted])

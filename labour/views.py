@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import bureau_city_of
@@ -18,13 +20,13 @@ from labour.forms import DispatchForm, QualificationForm, ReviewForm, UploadForm
 from labour.models import Qualification, State, WorkerImport
 from labour.selectors import can_edit, can_review, dispatches_for_org, dispatches_visible_to, qualification_of, review_queue
 from labour.spreadsheet import SpreadsheetError, template_workbook
-from labour.workers import COLUMNS, TEMPLATE_EXAMPLE, mask_id_number, mask_name, mask_passport
+from labour.workers import COLUMNS, TEMPLATE_EXAMPLE, gender_label, mask_id_number, mask_name, mask_passport
 
 
 def _enterprise_or_403(user):
     org = enterprise_of(user)
     if org is None:
-        raise PermissionDenied("只有已认证企业的成员可以办理外派劳务备案")
+        raise PermissionDenied(_("只有已认证企业的成员可以办理外派劳务备案"))
     return org
 
 
@@ -40,11 +42,11 @@ def create(request):
     form = DispatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         filing = services.create_filing(by=request.user, data=form.cleaned_data, request=request)
-        messages.success(request, "已保存草稿，请导入外派人员名单")
+        messages.success(request, _("已保存草稿，请导入外派人员名单"))
         return redirect("labour:detail", filing.pk)
     if qualification_of(enterprise_of(request.user)) is None:
-        raise PermissionDenied("本企业没有有效的对外劳务合作经营资格，不能办理外派劳务备案")
-    return TemplateResponse(request, "labour/form.html", {"form": form, "title": "新建外派劳务备案"})
+        raise PermissionDenied(_("本企业没有有效的对外劳务合作经营资格，不能办理外派劳务备案"))
+    return TemplateResponse(request, "labour/form.html", {"form": form, "title": _("新建外派劳务备案")})
 
 
 def _visible_or_404(user, pk):
@@ -55,17 +57,17 @@ def _visible_or_404(user, pk):
 def edit(request, pk):
     filing = _visible_or_404(request.user, pk)
     if not can_edit(request.user, filing):
-        raise PermissionDenied("该备案当前不能修改")
+        raise PermissionDenied(_("该备案当前不能修改"))
     form = DispatchForm(request.POST or None, instance=filing)
     if request.method == "POST" and form.is_valid():
         services.update_filing(filing, by=request.user, data=form.cleaned_data, request=request)
-        messages.success(request, "已保存")
+        messages.success(request, _("已保存"))
         return redirect("labour:detail", filing.pk)
-    return TemplateResponse(request, "labour/form.html", {"form": form, "title": "修改外派劳务备案", "filing": filing})
+    return TemplateResponse(request, "labour/form.html", {"form": form, "title": _("修改外派劳务备案"), "filing": filing})
 
 
 def _masked(workers):
-    return [{"pk": w.pk, "name": mask_name(w.name), "gender": w.gender, "id_number": mask_id_number(w.id_number),
+    return [{"pk": w.pk, "name": mask_name(w.name), "gender": gender_label(w.gender), "id_number": mask_id_number(w.id_number),
              "passport_no": mask_passport(w.passport_no), "job": w.job} for w in workers]
 
 
@@ -96,10 +98,13 @@ def upload(request, pk):
         form.add_error("file", str(exc))
         return detail(request, pk, upload_form=form, status=400)
     if pending.errors:
-        messages.error(request, f"名单中有 {len(pending.errors)} 行存在错误，未导入任何人员。请修改后重新上传，或选择只导入 {len(pending.valid_rows)} 行有效数据。")
+        errors, valid = len(pending.errors), len(pending.valid_rows)
+        messages.error(request, ngettext(
+            "名单中有 %(errors)s 行存在错误，未导入任何人员。请修改后重新上传，或选择只导入 %(valid)s 行有效数据。",
+            "名单中有 %(errors)s 行存在错误，未导入任何人员。请修改后重新上传，或选择只导入 %(valid)s 行有效数据。", errors) % {"errors": errors, "valid": valid})
         return redirect(reverse("labour:detail", args=[filing.pk]) + f"?import={pending.pk}#import-report")
     result = services.apply_import(pending, by=request.user, request=request)
-    messages.success(request, f"导入完成：新增 {result['created']} 人，更新 {result['updated']} 人")
+    messages.success(request, _("导入完成：新增 %(created)s 人，更新 %(updated)s 人") % result)
     return redirect("labour:detail", filing.pk)
 
 
@@ -113,7 +118,8 @@ def apply_import(request, pk, import_id):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
         return redirect("labour:detail", filing.pk)
-    messages.success(request, f"已导入有效行：新增 {result['created']} 人，更新 {result['updated']} 人，跳过 {result['skipped']} 行错误数据")
+    messages.success(request, ngettext("已导入有效行：新增 %(created)s 人，更新 %(updated)s 人，跳过 %(skipped)s 行错误数据",
+                                       "已导入有效行：新增 %(created)s 人，更新 %(updated)s 人，跳过 %(skipped)s 行错误数据", result["skipped"]) % result)
     return redirect("labour:detail", filing.pk)
 
 
@@ -122,7 +128,7 @@ def apply_import(request, pk, import_id):
 def remove_worker(request, pk, worker_id):
     filing = _visible_or_404(request.user, pk)
     services.remove_worker(get_object_or_404(filing.workers, pk=worker_id), by=request.user, request=request)
-    messages.success(request, "已删除该人员")
+    messages.success(request, _("已删除该人员"))
     return redirect("labour:detail", filing.pk)
 
 
@@ -135,7 +141,7 @@ def submit(request, pk):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, "已提交，等待商务主管部门审核")
+        messages.success(request, _("已提交，等待商务主管部门审核"))
     return redirect("labour:detail", filing.pk)
 
 
@@ -150,7 +156,7 @@ def review(request, pk):
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
-            messages.success(request, "审核结论已保存并通知企业")
+            messages.success(request, _("审核结论已保存并通知企业"))
     return redirect("labour:detail", filing.pk)
 
 
@@ -158,7 +164,7 @@ def review(request, pk):
 def queue(request):
     qs = review_queue(request.user)
     if not (is_department(request.user) or bureau_city_of(request.user)):
-        raise PermissionDenied("只有市州商务局和省商务厅可以审核外派劳务备案")
+        raise PermissionDenied(_("只有市州商务局和省商务厅可以审核外派劳务备案"))
     state = request.GET.get("state", State.SUBMITTED)
     if state in State.values:
         qs = qs.filter(state=state)
@@ -178,12 +184,12 @@ def template(request):
 def qualifications(request):
     """The department's register of labour-cooperation qualifications."""
     if not is_department(request.user):
-        raise PermissionDenied("只有省商务厅可以查看对外劳务合作经营资格")
+        raise PermissionDenied(_("只有省商务厅可以查看对外劳务合作经营资格"))
     form = QualificationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.record_qualification(by=request.user, organization=form.organization, certificate_no=form.cleaned_data["certificate_no"],
                                       valid_until=form.cleaned_data["valid_until"], request=request)
-        messages.success(request, f"已登记：{form.organization.name}")
+        messages.success(request, _("已登记：%(organization)s") % {"organization": form.organization.name})
         return redirect("labour:qualifications")
     rows = Qualification.objects.select_related("organization").order_by("valid_until")
     return TemplateResponse(request, "labour/qualifications.html", {"form": form, "rows": rows}, status=400 if form.errors else 200)
