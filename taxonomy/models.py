@@ -6,15 +6,16 @@ filtered in the database; both are loaded by migrations and read-only in use.
 
 from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 
 class Continent(models.TextChoices):
-    ASIA = "asia", "亚洲"
-    AFRICA = "africa", "非洲"
-    EUROPE = "europe", "欧洲"
-    AMERICAS = "americas", "美洲"
-    OCEANIA = "oceania", "大洋洲"
-    OTHER = "other", "其他"
+    ASIA = "asia", _("亚洲")
+    AFRICA = "africa", _("非洲")
+    EUROPE = "europe", _("欧洲")
+    AMERICAS = "americas", _("美洲")
+    OCEANIA = "oceania", _("大洋洲")
+    OTHER = "other", _("其他")
 
 
 class Country(models.Model):
@@ -24,18 +25,18 @@ class Country(models.Model):
     ordered in the database; ``taxonomy.selectors.countries`` picks the one for the active language.
     """
 
-    code = models.CharField("代码", max_length=2, primary_key=True)
-    alpha3 = models.CharField("三位代码", max_length=3, unique=True)
-    name_zh = models.CharField("中文名称", max_length=64)
-    name_en = models.CharField("英文名称", max_length=128)
-    continent = models.CharField("大洲", max_length=16, choices=Continent.choices, db_index=True)
-    sort_zh = models.CharField("拼音排序键", max_length=200, default="", editable=False)
-    sort_en = models.CharField("英文排序键", max_length=200, default="", editable=False)
+    code = models.CharField(_("代码"), max_length=2, primary_key=True)
+    alpha3 = models.CharField(_("三位代码"), max_length=3, unique=True)
+    name_zh = models.CharField(_("中文名称"), max_length=64)
+    name_en = models.CharField(_("英文名称"), max_length=128)
+    continent = models.CharField(_("大洲"), max_length=16, choices=Continent.choices, db_index=True)
+    sort_zh = models.CharField(_("拼音排序键"), max_length=200, default="", editable=False)
+    sort_en = models.CharField(_("英文排序键"), max_length=200, default="", editable=False)
 
     class Meta:
         ordering = ["sort_zh", "code"]
-        verbose_name = "国家(地区)"
-        verbose_name_plural = "国家(地区)"
+        verbose_name = _("国家(地区)")
+        verbose_name_plural = _("国家(地区)")
 
     def __str__(self):
         return self.name_zh
@@ -49,13 +50,13 @@ class Country(models.Model):
 class Industry(models.Model):
     """A GB/T 4754-2017 section (门类), A–T."""
 
-    code = models.CharField("门类代码", max_length=1, primary_key=True)
-    name_zh = models.CharField("门类名称", max_length=64)
+    code = models.CharField(_("门类代码"), max_length=1, primary_key=True)
+    name_zh = models.CharField(_("门类名称"), max_length=64)
 
     class Meta:
         ordering = ["code"]
-        verbose_name = "行业门类"
-        verbose_name_plural = "行业门类"
+        verbose_name = _("行业门类")
+        verbose_name_plural = _("行业门类")
 
     def __str__(self):
         return f"{self.code} {self.name_zh}"
