@@ -16,6 +16,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts import admin_roles  # noqa: F401 - registers the group and role grant request admins
 from accounts.mobile import mask_mobile
@@ -70,15 +72,17 @@ class UserAdmin(BaseUserAdmin):
     actions = ["reset_two_factor", "cancel_accounts"]
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        ("个人信息", {"fields": ("first_name", "last_name", "email", "email_verified", "mobile")}),
-        ("用户类型与单位", {"fields": ("user_type", "organization", "org_role")}),
-        ("状态", {"fields": ("is_active", "must_change_password", "password_changed_at", "last_login", "date_joined", "cancelled_at")}),
+        (_("个人信息"), {"fields": ("first_name", "last_name", "email", "email_verified", "mobile")}),
+        (_("用户类型与单位"), {"fields": ("user_type", "organization", "org_role")}),
+        (_("状态"), {"fields": ("is_active", "must_change_password", "password_changed_at", "last_login", "date_joined", "cancelled_at")}),
         (
-            "角色与权限（安全管理员）",
+            _("角色与权限（安全管理员）"),
             {
                 "fields": ("is_staff", "is_superuser", "groups", "user_permissions"),
-                "description": "系统管理员、安全管理员、审计管理员三个角色须在“三员角色授权申请”中提交，由另一位安全管理员批准；"
-                "同一人不能兼任其中两个；任何人不能修改自己的角色与权限。",
+                "description": _(
+                    "系统管理员、安全管理员、审计管理员三个角色须在“三员角色授权申请”中提交，由另一位安全管理员批准；"
+                    "同一人不能兼任其中两个；任何人不能修改自己的角色与权限。"
+                ),
             },
         ),
     )
@@ -86,13 +90,13 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ("wide",), "fields": ("username", "first_name", "mobile", "email", "user_type", "usable_password", "password1", "password2")}),
     )
 
-    @admin.display(description="手机号")
+    @admin.display(description=_("手机号"))
     def masked_mobile(self, obj):
         return obj.mobile if getattr(self, "_sees_contacts", False) else mask_mobile(obj.mobile)
 
-    @admin.display(description="角色")
+    @admin.display(description=_("角色"))
     def role_names(self, obj):
-        return "、".join(g.name for g in obj.groups.all())
+        return gettext("、").join(g.name for g in obj.groups.all())
 
     def get_queryset(self, request):
         self._sees_contacts = request.user.has_perm("accounts.view_contact_details")
@@ -177,24 +181,24 @@ class UserAdmin(BaseUserAdmin):
         if values:
             change_roles(form.instance, by=request.user, request=request, **values)
 
-    @admin.action(description="重置所选用户的双因素认证（手机丢失时）", permissions=["assign_roles"])
+    @admin.action(description=_("重置所选用户的双因素认证（手机丢失时）"), permissions=["assign_roles"])
     def reset_two_factor(self, request, queryset):
         for user in queryset:
             if reset_devices(user):
                 log("auth.2fa_reset", request=request, target=user)
-        self.message_user(request, "已重置，所选用户下次登录时需重新绑定身份验证器。", messages.SUCCESS)
+        self.message_user(request, gettext("已重置，所选用户下次登录时需重新绑定身份验证器。"), messages.SUCCESS)
 
-    @admin.action(description="注销所选账号（个人信息匿名化）", permissions=["manage_accounts"])
+    @admin.action(description=_("注销所选账号（个人信息匿名化）"), permissions=["manage_accounts"])
     def cancel_accounts(self, request, queryset):
         done = 0
         for user in queryset.exclude(pk=request.user.pk):
             try:
                 cancel_account(user, request=None)
             except Exception as exc:  # noqa: BLE001 - report each account's reason and go on
-                self.message_user(request, f"{user.username}：{exc}", messages.ERROR)
+                self.message_user(request, gettext("%(user)s：%(reason)s") % {"user": user.username, "reason": exc}, messages.ERROR)
             else:
                 done += 1
-        self.message_user(request, f"已注销 {done} 个账号。", messages.SUCCESS)
+        self.message_user(request, ngettext("已注销 %(n)s 个账号。", "已注销 %(n)s 个账号。", done) % {"n": done}, messages.SUCCESS)
 
     def has_assign_roles_permission(self, request):
         return request.user.has_perm("accounts.assign_roles")
@@ -276,13 +280,13 @@ class LoginThrottleAdmin(ReadOnlyAdmin):
     def has_delete_permission(self, request, obj=None):
         return request.user.has_perm("accounts.delete_loginthrottle")
 
-    @admin.action(description="解除所选锁定", permissions=["delete"])
+    @admin.action(description=_("解除所选锁定"), permissions=["delete"])
     def unlock(self, request, queryset):
         from accounts.throttle import unlock
 
         for row in queryset:
             unlock(row, by=request.user, request=request)
-        self.message_user(request, "已解除锁定。", messages.SUCCESS)
+        self.message_user(request, gettext("已解除锁定。"), messages.SUCCESS)
 
 
 @admin.register(PrivacyPolicy)

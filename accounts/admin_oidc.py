@@ -9,6 +9,7 @@ one by one.
 
 from django.contrib import admin
 from django.contrib.admin.actions import delete_selected
+from django.utils.translation import gettext_lazy as _
 from oauth2_provider.admin import ApplicationAdmin as BaseApplicationAdmin
 
 from accounts.models import ClientPolicy
@@ -26,7 +27,7 @@ class ApplicationAdmin(BaseApplicationAdmin):
     inlines = [ClientPolicyInline]
     actions = ["delete_selected"]
 
-    @admin.action(description="撤销并删除所选客户端（含其全部令牌与授权码）", permissions=["delete"])
+    @admin.action(description=_("撤销并删除所选客户端（含其全部令牌与授权码）"), permissions=["delete"])
     def delete_selected(self, request, queryset):
         return delete_selected(self, request, queryset)
 

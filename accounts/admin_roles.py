@@ -14,6 +14,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import RoleGrantRequest
 from accounts.separation import group_edit_refusal
@@ -135,22 +137,27 @@ class RoleGrantRequestAdmin(admin.ModelAdmin):
     def has_approve_permission(self, request):
         return request.user.has_perm("accounts.approve_rolegrantrequest")
 
-    def _decide(self, request, queryset, decide, done_text):
+    def _decide(self, request, queryset, decide):
+        """Decide each request; returns how many were decided (a refusal is reported per request)."""
         done = 0
         for grant in queryset.select_related("user"):
             try:
                 decide(grant, by=request.user, request=request)
             except RoleChangeRefused as exc:
-                self.message_user(request, f"{grant}：{'；'.join(exc.reasons)}", messages.ERROR)
+                reasons = gettext("；").join(exc.reasons)
+                self.message_user(request, gettext("%(request)s：%(reasons)s") % {"request": grant, "reasons": reasons}, messages.ERROR)
             else:
                 done += 1
-        if done:
-            self.message_user(request, f"{done_text} {done} 项申请。", messages.SUCCESS)
+        return done
 
-    @admin.action(description="批准所选申请（授予角色）", permissions=["approve"])
+    @admin.action(description=_("批准所选申请（授予角色）"), permissions=["approve"])
     def approve(self, request, queryset):
-        self._decide(request, queryset, approve_role_grant, "已批准")
+        done = self._decide(request, queryset, approve_role_grant)
+        if done:
+            self.message_user(request, ngettext("已批准 %(n)s 项申请。", "已批准 %(n)s 项申请。", done) % {"n": done}, messages.SUCCESS)
 
-    @admin.action(description="驳回所选申请", permissions=["approve"])
+    @admin.action(description=_("驳回所选申请"), permissions=["approve"])
     def reject(self, request, queryset):
-        self._decide(request, queryset, reject_role_grant, "已驳回")
+        done = self._decide(request, queryset, reject_role_grant)
+        if done:
+            self.message_user(request, ngettext("已驳回 %(n)s 项申请。", "已驳回 %(n)s 项申请。", done) % {"n": done}, messages.SUCCESS)

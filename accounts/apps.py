@@ -1,10 +1,11 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import m2m_changed
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
-    verbose_name = "账户与认证"
+    verbose_name = _("账户与认证")
 
     def ready(self):
         from accounts import checks, personal_data  # noqa: F401 - register deploy checks and data exporters

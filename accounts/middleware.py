@@ -18,6 +18,7 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from accounts import sessions
 from accounts.passwords import password_change_reason
@@ -48,7 +49,7 @@ def _wants_html(request) -> bool:
 
 def _control_redirect(request, url_name):
     if not _wants_html(request):
-        return HttpResponseForbidden("请先完成安全验证。")
+        return HttpResponseForbidden(_("请先完成安全验证。"))
     return redirect(f"{reverse(url_name)}?{urlencode({'next': request.get_full_path()})}")
 
 

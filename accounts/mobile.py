@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
@@ -22,7 +23,7 @@ def is_mainland_mobile(value: str) -> bool:
 
 def validate_mobile(value: str):
     if not is_mainland_mobile(value):
-        raise ValidationError("请输入 11 位中国大陆手机号（以 13–19 开头）。", code="invalid_mobile")
+        raise ValidationError(gettext("请输入 11 位中国大陆手机号（以 13–19 开头）。"), code="invalid_mobile")
 
 
 def mask_mobile(value: str | None) -> str:

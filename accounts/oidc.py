@@ -7,6 +7,7 @@ and the client receives an ID token and userinfo limited to the granted scopes.
 """
 
 from django.http import JsonResponse
+from django.utils.translation import gettext, gettext_noop
 from oauth2_provider import views as oauth2_views
 from oauth2_provider.oauth2_validators import OAuth2Validator
 from oauth2_provider.scopes import BaseScopes
@@ -14,12 +15,22 @@ from oauth2_provider.settings import oauth2_settings
 
 from audit.services import log
 
+# The descriptions of the scopes in settings.OAUTH2_PROVIDER["SCOPES"], marked for the catalog: the
+# consent page shows each in the user's language (``ClientScopes.get_all_scopes``).
+SCOPE_DESCRIPTIONS = (
+    gettext_noop("使用平台账号登录"),
+    gettext_noop("姓名与用户名"),
+    gettext_noop("电子邮箱"),
+    gettext_noop("手机号"),
+    gettext_noop("所属企业/机构及认证状态"),
+)
+
 
 class ClientScopes(BaseScopes):
     """Per-client scopes: a client may only be granted what its ``ClientPolicy`` allows."""
 
     def get_all_scopes(self):
-        return oauth2_settings.SCOPES
+        return {scope: gettext(description) for scope, description in oauth2_settings.SCOPES.items()}
 
     def get_available_scopes(self, application=None, request=None, *args, **kwargs):
         if application is None:

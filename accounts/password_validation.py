@@ -12,13 +12,9 @@ import re
 from django.contrib.auth.hashers import check_password
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
-CLASSES = [
-    (re.compile(r"[a-z]"), "小写字母"),
-    (re.compile(r"[A-Z]"), "大写字母"),
-    (re.compile(r"[0-9]"), "数字"),
-    (re.compile(r"[^a-zA-Z0-9]"), "特殊符号"),
-]
+CLASSES = [re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"[0-9]"), re.compile(r"[^a-zA-Z0-9]")]  # lower case, upper case, digits, symbols
 
 
 class CharacterClassesValidator:
@@ -26,15 +22,24 @@ class CharacterClassesValidator:
         self.min_classes = min_classes
 
     def validate(self, password, user=None):
-        found = sum(1 for pattern, _ in CLASSES if pattern.search(password))
+        found = sum(1 for pattern in CLASSES if pattern.search(password))
         if found < self.min_classes:
             raise ValidationError(
-                f"密码须包含大写字母、小写字母、数字、特殊符号中的至少 {self.min_classes} 类。",
+                ngettext(
+                    "密码须包含大写字母、小写字母、数字、特殊符号中的至少 %(n)s 类。",
+                    "密码须包含大写字母、小写字母、数字、特殊符号中的至少 %(n)s 类。",
+                    self.min_classes,
+                ),
                 code="password_too_simple",
+                params={"n": self.min_classes},
             )
 
     def get_help_text(self):
-        return f"至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少 {self.min_classes} 类。"
+        return ngettext(
+            "至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少 %(n)s 类。",
+            "至少 8 位，包含大写字母、小写字母、数字、特殊符号中的至少 %(n)s 类。",
+            self.min_classes,
+        ) % {"n": self.min_classes}
 
 
 class NotIdentifierValidator:
@@ -47,10 +52,10 @@ class NotIdentifierValidator:
         for value in (getattr(user, "username", ""), getattr(user, "mobile", "")):
             value = (value or "").lower()
             if value and lowered in (value, value[::-1]):
-                raise ValidationError("密码不能与用户名或手机号相同。", code="password_is_identifier")
+                raise ValidationError(gettext("密码不能与用户名或手机号相同。"), code="password_is_identifier")
 
     def get_help_text(self):
-        return "不能与用户名或手机号相同。"
+        return gettext("不能与用户名或手机号相同。")
 
 
 class PasswordHistoryValidator:
@@ -64,7 +69,9 @@ class PasswordHistoryValidator:
 
         recent = PasswordHistory.objects.filter(user=user).values_list("password", flat=True)[: self.count]
         if any(check_password(password, encoded) for encoded in recent):
-            raise ValidationError(f"不能使用最近 {self.count} 次用过的密码。", code="password_reused")
+            raise ValidationError(
+                ngettext("不能使用最近 %(n)s 次用过的密码。", "不能使用最近 %(n)s 次用过的密码。", self.count), code="password_reused", params={"n": self.count}
+            )
 
     def password_changed(self, password, user=None):
         if user is None or user.pk is None or not user.has_usable_password():
@@ -81,4 +88,4 @@ class PasswordHistoryValidator:
         PasswordHistory.objects.filter(pk__in=list(stale)).delete()
 
     def get_help_text(self):
-        return f"不能与最近 {self.count} 次用过的密码相同。"
+        return ngettext("不能与最近 %(n)s 次用过的密码相同。", "不能与最近 %(n)s 次用过的密码相同。", self.count) % {"n": self.count}

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.sessions import is_staff_account
 
@@ -19,8 +20,11 @@ def password_expires_at(user):
 def password_change_reason(user) -> str:
     """A sentence saying why ``user`` must change their password now, or ``""``."""
     if user.must_change_password:
-        return "管理员已重置您的密码，请先设置新密码。"
+        return gettext("管理员已重置您的密码，请先设置新密码。")
     expires = password_expires_at(user)
     if expires is not None and expires <= timezone.now():
-        return f"工作人员密码每 {settings.STAFF_PASSWORD_MAX_AGE_DAYS} 天须更换一次，您的密码已过期，请先设置新密码。"
+        days = settings.STAFF_PASSWORD_MAX_AGE_DAYS
+        return ngettext(
+            "工作人员密码每 %(days)s 天须更换一次，您的密码已过期，请先设置新密码。", "工作人员密码每 %(days)s 天须更换一次，您的密码已过期，请先设置新密码。", days
+        ) % {"days": days}
     return ""

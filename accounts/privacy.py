@@ -47,10 +47,10 @@ def record_consent(user, policy: PrivacyPolicy, request=None) -> PrivacyConsent:
 
 def ensure_policy() -> PrivacyPolicy:
     """The first policy version, created if the table is empty (e.g. a flushed test database)."""
-    from accounts.privacy_text import FIRST_VERSION, FIRST_VERSION_BODY, FIRST_VERSION_TITLE
+    from accounts.privacy_text import FIRST_VERSION, FIRST_VERSION_BODY, FIRST_VERSION_SUMMARY, FIRST_VERSION_TITLE
 
     policy, _ = PrivacyPolicy.objects.get_or_create(
         version=FIRST_VERSION,
-        defaults={"title": FIRST_VERSION_TITLE, "summary": "首次发布", "body": FIRST_VERSION_BODY, "effective_at": timezone.now()},
+        defaults={"title": FIRST_VERSION_TITLE, "summary": FIRST_VERSION_SUMMARY, "body": FIRST_VERSION_BODY, "effective_at": timezone.now()},
     )
     return policy

@@ -1,7 +1,8 @@
 """The text of the first privacy policy version (written for this platform)."""
 
 FIRST_VERSION = "1.0"
-FIRST_VERSION_TITLE = "湘企出海+ 个人信息保护政策"
+FIRST_VERSION_TITLE = "湘企出海+ 个人信息保护政策"  # also the default title of a new version (PrivacyPolicy.title)
+FIRST_VERSION_SUMMARY = "首次发布"
 FIRST_VERSION_BODY = """本政策说明"湘企出海+"湖南企业走出去综合服务平台（以下简称"平台"）在您注册和使用平台时如何处理您的个人信息。平台由湖南省商务厅主办、中国建设银行湖南省分行运营。
 
 一、我们收集哪些信息

@@ -20,15 +20,20 @@ whatever code adds it, from the user's side or the group's.
 
 from functools import cache
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from accounts.roles import SECURITY_ROLES, Role
 
 SEPARATED_GROUPS: dict[str, Role] = {r.group_name: r for r in SECURITY_ROLES}
 
-SELF_CHANGE = "不能修改自己的角色、权限、工作人员或超级用户状态，须由另一位安全管理员办理。"
-OWN_GROUP = "不能修改或删除自己所在的用户组（那等于修改自己的权限），须由另一位安全管理员办理。"
-SEPARATED_GROUP_FIXED = "三员角色组（系统管理员、安全管理员、审计管理员）的名称和权限由系统定义（manage.py sync_roles），不能在后台修改或删除。"
-NO_ASSIGN_PERMISSION = "没有分配角色与权限的权限。"
-SUPERUSER_ONLY = "只有超级用户能更改超级用户状态。"
+SELF_CHANGE = gettext_lazy("不能修改自己的角色、权限、工作人员或超级用户状态，须由另一位安全管理员办理。")
+OWN_GROUP = gettext_lazy("不能修改或删除自己所在的用户组（那等于修改自己的权限），须由另一位安全管理员办理。")
+SEPARATED_GROUP_FIXED = gettext_lazy("三员角色组（系统管理员、安全管理员、审计管理员）的名称和权限由系统定义（manage.py sync_roles），不能在后台修改或删除。")
+NO_ASSIGN_PERMISSION = gettext_lazy("没有分配角色与权限的权限。")
+SUPERUSER_ONLY = gettext_lazy("只有超级用户能更改超级用户状态。")
+# The messages above are lazy (translated when shown); where they are kept — in a list of reasons, the
+# audit log — they are made text with str() first.
 
 
 class SeparationOfDutiesError(Exception):
@@ -45,14 +50,14 @@ def membership_conflict(group_names, *, is_superuser: bool) -> str | None:
     """Why this set of groups (with this superuser flag) may not belong to one person, or None."""
     roles = separated_roles_in(group_names)
     if len(roles) > 1:
-        return f"三员分立：同一人不能同时担任{'和'.join(r.group_name for r in roles)}。"
+        return _("三员分立：同一人不能同时担任%(roles)s。") % {"roles": _("和").join(r.group_name for r in roles)}
     if roles and is_superuser:
-        return f"三员分立：超级用户不能担任{roles[0].group_name}。"
+        return _("三员分立：超级用户不能担任%(role)s。") % {"role": roles[0].group_name}
     return None
 
 
 def needs_approval(role: Role) -> str:
-    return f"授予{role.group_name}须提交“三员角色授权申请”，由另一位安全管理员批准。"
+    return _("授予%(role)s须提交“三员角色授权申请”，由另一位安全管理员批准。") % {"role": role.group_name}
 
 
 @cache
@@ -84,9 +89,12 @@ def duty_permission_problems(labels, *, group_name: str | None = None) -> list[s
         holders = duties.get(label)
         if holders is None or group_name in holders:
             continue
-        owners = "、".join(sorted(holders))
-        where = "作为个人权限授予" if group_name is None else "加入其他用户组"
-        problems.append(f"权限“{label}”是{owners}的职责，只能通过授予该角色获得，不能{where}。")
+        owners = _("、").join(sorted(holders))
+        if group_name is None:
+            problem = _("权限“%(permission)s”是%(roles)s的职责，只能通过授予该角色获得，不能作为个人权限授予。")
+        else:
+            problem = _("权限“%(permission)s”是%(roles)s的职责，只能通过授予该角色获得，不能加入其他用户组。")
+        problems.append(problem % {"permission": label, "roles": owners})
     return problems
 
 
@@ -95,9 +103,9 @@ def group_edit_refusal(user, group) -> str | None:
     if group.pk is None:
         return None
     if group.name in SEPARATED_GROUPS:
-        return SEPARATED_GROUP_FIXED
+        return str(SEPARATED_GROUP_FIXED)
     if user.groups.filter(pk=group.pk).exists():
-        return OWN_GROUP
+        return str(OWN_GROUP)
     return None
 
 

@@ -14,19 +14,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.mobile import mask_mobile
 from accounts.models import SmsCode, SmsPurpose, User
 from accounts.sms import SmsError, send_sms
+from accounts.sms_texts import REGISTERED_NOTICE, code_text
 from audit.services import log
-
-PURPOSE_TEXT = {
-    SmsPurpose.REGISTER: "注册",
-    SmsPurpose.LOGIN: "登录",
-    SmsPurpose.RESET: "找回密码",
-    SmsPurpose.CHANGE_MOBILE: "更换手机号",
-    SmsPurpose.CONSULTATION: "咨询",
-}
 
 
 class SmsCodeError(Exception):
@@ -54,23 +48,29 @@ def check_limits(mobile: str, ip: str | None, now=None):
     now = now or timezone.now()
     minute_ago = now - timedelta(seconds=settings.SMS_MIN_INTERVAL_SECONDS)
     today = _start_of_today(now)
-    scopes = [("mobile", mobile, "该手机号")]
+    scopes = [("mobile", mobile)]
     if ip:
-        scopes.append(("ip_address", ip, "当前网络"))
-    for field, value, label in scopes:
+        scopes.append(("ip_address", ip))
+    for field, value in scopes:
         recent = SmsCode.objects.filter(**{field: value}, created_at__gt=minute_ago).order_by("-created_at").first()
         if recent is not None:
             wait = settings.SMS_MIN_INTERVAL_SECONDS - int((now - recent.created_at).total_seconds())
-            raise SmsCodeError(f"获取验证码过于频繁，请 {max(wait, 1)} 秒后再试。")
+            wait = max(wait, 1)
+            raise SmsCodeError(ngettext("获取验证码过于频繁，请 %(n)s 秒后再试。", "获取验证码过于频繁，请 %(n)s 秒后再试。", wait) % {"n": wait})
         if SmsCode.objects.filter(**{field: value}, created_at__gte=today).count() >= settings.SMS_DAILY_LIMIT:
-            raise SmsCodeError(f"{label}今日获取验证码已达 {settings.SMS_DAILY_LIMIT} 次上限，请明天再试。")
+            limit = settings.SMS_DAILY_LIMIT
+            if field == "mobile":
+                message = ngettext("该手机号今日获取验证码已达 %(n)s 次上限，请明天再试。", "该手机号今日获取验证码已达 %(n)s 次上限，请明天再试。", limit)
+            else:
+                message = ngettext("当前网络今日获取验证码已达 %(n)s 次上限，请明天再试。", "当前网络今日获取验证码已达 %(n)s 次上限，请明天再试。", limit)
+            raise SmsCodeError(message % {"n": limit})
 
 
 def _notice_for(mobile: str, purpose: str) -> str | None:
     """What to send instead of a code, ``""`` to send nothing, or None to send a code."""
     registered = User.objects.filter(mobile=mobile, is_active=True).exists()
     if purpose == SmsPurpose.REGISTER and registered:
-        return "【湘企出海+】该手机号已注册平台账号，可直接登录；如忘记密码，请使用“找回密码”。如非本人操作请忽略。"
+        return REGISTERED_NOTICE
     if purpose in (SmsPurpose.LOGIN, SmsPurpose.RESET) and not registered:
         return ""
     if purpose == SmsPurpose.CHANGE_MOBILE and registered:
@@ -95,13 +95,12 @@ def issue_code(mobile: str, purpose: str, *, ip: str | None = None, request=None
     minutes = settings.SMS_CODE_TTL_SECONDS // 60
     try:
         if notice is None:
-            text = f"【湘企出海+】您的{PURPOSE_TEXT[purpose]}验证码为 {code}，{minutes} 分钟内有效。请勿泄露给他人。"
-            send_sms(mobile, text, template="code", params={"code": code, "minutes": minutes})
+            send_sms(mobile, code_text(purpose, code, minutes), template="code", params={"code": code, "minutes": minutes})
         elif notice:
             send_sms(mobile, notice)
     except SmsError as exc:
         log("sms.code", request=request, outcome="failure", detail={"mobile": mask_mobile(mobile), "purpose": purpose, "error": str(exc)[:200]})
-        raise SmsCodeError("短信发送失败，请稍后再试。") from exc
+        raise SmsCodeError(gettext("短信发送失败，请稍后再试。")) from exc
     log("sms.code", request=request, detail={"mobile": mask_mobile(mobile), "purpose": purpose})
     return Issued(mobile=mobile, wait_seconds=settings.SMS_MIN_INTERVAL_SECONDS)
 
@@ -111,16 +110,16 @@ def verify_code(mobile: str, purpose: str, code: str) -> None:
     now = timezone.now()
     row = SmsCode.objects.filter(mobile=mobile, purpose=purpose).order_by("-created_at", "-id").first()
     if row is None or row.used_at is not None or row.expires_at <= now:
-        raise SmsCodeError("验证码无效或已过期，请重新获取。")
+        raise SmsCodeError(gettext("验证码无效或已过期，请重新获取。"))
     if row.attempts >= settings.SMS_CODE_MAX_ATTEMPTS:
-        raise SmsCodeError("验证码错误次数过多，请重新获取。")
+        raise SmsCodeError(gettext("验证码错误次数过多，请重新获取。"))
     SmsCode.objects.filter(pk=row.pk).update(attempts=F("attempts") + 1)
     code = (code or "").strip()
     if not row.code_hash or not hmac.compare_digest(row.code_hash, _digest(mobile, purpose, code)):
         left = settings.SMS_CODE_MAX_ATTEMPTS - row.attempts - 1
         if left <= 0:
-            raise SmsCodeError("验证码错误次数过多，请重新获取。")
-        raise SmsCodeError(f"验证码错误，还可尝试 {left} 次。")
+            raise SmsCodeError(gettext("验证码错误次数过多，请重新获取。"))
+        raise SmsCodeError(ngettext("验证码错误，还可尝试 %(n)s 次。", "验证码错误，还可尝试 %(n)s 次。", left) % {"n": left})
     # Consume atomically: of two simultaneous submissions only one wins.
     if not SmsCode.objects.filter(pk=row.pk, used_at__isnull=True).update(used_at=now):
-        raise SmsCodeError("验证码无效或已过期，请重新获取。")
+        raise SmsCodeError(gettext("验证码无效或已过期，请重新获取。"))

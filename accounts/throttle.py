@@ -12,13 +12,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from accounts.backends import find_user
 from accounts.mobile import is_mainland_mobile, mask_mobile
 from accounts.models import LoginThrottle, ThrottleScope
 from audit.services import log
-
-LOCKED_MESSAGE = "登录失败次数过多，该账号或当前网络已被暂时锁定，请 {minutes} 分钟后再试。"
 
 
 @dataclass
@@ -70,7 +69,11 @@ def state(identifier: str, ip: str | None) -> State:
 
 def locked_message(st: State) -> str:
     remaining = max(1, int((st.locked_until - timezone.now()).total_seconds() + 59) // 60) if st.locked_until else 15
-    return LOCKED_MESSAGE.format(minutes=remaining)
+    return ngettext(
+        "登录失败次数过多，该账号或当前网络已被暂时锁定，请 %(minutes)s 分钟后再试。",
+        "登录失败次数过多，该账号或当前网络已被暂时锁定，请 %(minutes)s 分钟后再试。",
+        remaining,
+    ) % {"minutes": remaining}
 
 
 def login_label(identifier: str) -> str:

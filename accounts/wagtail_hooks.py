@@ -11,9 +11,10 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-REDIRECT_MESSAGE = "用户账号请在系统管理后台维护（账号信息由系统管理员、角色由安全管理员分别修改）。"
+REDIRECT_MESSAGE = _("用户账号请在系统管理后台维护（账号信息由系统管理员、角色由安全管理员分别修改）。")
 
 
 def _to_django_admin(request, user=None):

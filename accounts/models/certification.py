@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models.users import InstitutionType, OrgKind, Ownership
 from taxonomy.cities import Jurisdiction
@@ -9,9 +10,9 @@ from uploads.storage import RandomName, private_storage
 
 
 class RequestStatus(models.TextChoices):
-    PENDING = "pending", "待审核"
-    APPROVED = "approved", "已通过"
-    REJECTED = "rejected", "未通过"
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已通过")
+    REJECTED = "rejected", _("未通过")
 
 
 def licence_path(instance, filename):
@@ -23,26 +24,26 @@ def licence_path(instance, filename):
 class CertificationRequest(models.Model):
     """One application to certify an organisation; the latest decides the organisation's status."""
 
-    organization = models.ForeignKey("accounts.Organization", verbose_name="组织", on_delete=models.CASCADE, related_name="certification_requests")
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", null=True, on_delete=models.SET_NULL, related_name="+")
-    kind = models.CharField("类型", max_length=16, choices=OrgKind.choices)
-    name = models.CharField("名称", max_length=200)
-    credit_code = models.CharField("统一社会信用代码", max_length=18, db_index=True)
-    institution_type = models.CharField("机构类别", max_length=32, choices=InstitutionType.choices, blank=True)
-    jurisdiction = models.CharField("所属市州", max_length=16, choices=Jurisdiction.choices, db_index=True)
-    ownership = models.CharField("企业性质", max_length=16, choices=Ownership.choices, blank=True)
-    licence = models.FileField("营业执照", storage=private_storage, upload_to=RandomName("accounts"), max_length=200)
-    licence_name = models.CharField("原文件名", max_length=200, blank=True)
-    status = models.CharField("状态", max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING, db_index=True)
-    submitted_at = models.DateTimeField("提交时间", db_index=True)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
-    decision_note = models.TextField("审核意见", blank=True)
+    organization = models.ForeignKey("accounts.Organization", verbose_name=_("组织"), on_delete=models.CASCADE, related_name="certification_requests")
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(_("类型"), max_length=16, choices=OrgKind.choices)
+    name = models.CharField(_("名称"), max_length=200)
+    credit_code = models.CharField(_("统一社会信用代码"), max_length=18, db_index=True)
+    institution_type = models.CharField(_("机构类别"), max_length=32, choices=InstitutionType.choices, blank=True)
+    jurisdiction = models.CharField(_("所属市州"), max_length=16, choices=Jurisdiction.choices, db_index=True)
+    ownership = models.CharField(_("企业性质"), max_length=16, choices=Ownership.choices, blank=True)
+    licence = models.FileField(_("营业执照"), storage=private_storage, upload_to=RandomName("accounts"), max_length=200)
+    licence_name = models.CharField(_("原文件名"), max_length=200, blank=True)
+    status = models.CharField(_("状态"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING, db_index=True)
+    submitted_at = models.DateTimeField(_("提交时间"), db_index=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    decision_note = models.TextField(_("审核意见"), blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
-        verbose_name = "认证申请"
-        verbose_name_plural = "认证申请"
+        verbose_name = _("认证申请")
+        verbose_name_plural = _("认证申请")
         default_permissions = ("view",)
 
     def __str__(self):
@@ -52,20 +53,20 @@ class CertificationRequest(models.Model):
 class Invitation(models.Model):
     """An organisation admin's invitation of a colleague (by mobile number) to join as a member."""
 
-    organization = models.ForeignKey("accounts.Organization", verbose_name="组织", on_delete=models.CASCADE, related_name="invitations")
-    mobile = models.CharField("受邀手机号", max_length=11)
+    organization = models.ForeignKey("accounts.Organization", verbose_name=_("组织"), on_delete=models.CASCADE, related_name="invitations")
+    mobile = models.CharField(_("受邀手机号"), max_length=11)
     token = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="邀请人", null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("邀请时间", auto_now_add=True)
-    expires_at = models.DateTimeField("有效期至")
-    accepted_at = models.DateTimeField("接受时间", null=True, blank=True)
-    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="接受人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("邀请人"), null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("邀请时间"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("有效期至"))
+    accepted_at = models.DateTimeField(_("接受时间"), null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("接受人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "成员邀请"
-        verbose_name_plural = "成员邀请"
+        verbose_name = _("成员邀请")
+        verbose_name_plural = _("成员邀请")
         default_permissions = ("view",)
 
     def __str__(self):

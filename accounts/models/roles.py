@@ -2,14 +2,15 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import SECURITY_ROLES
 
 
 class GrantStatus(models.TextChoices):
-    PENDING = "pending", "待批准"
-    APPROVED = "approved", "已批准"
-    REJECTED = "rejected", "已驳回"
+    PENDING = "pending", _("待批准")
+    APPROVED = "approved", _("已批准")
+    REJECTED = "rejected", _("已驳回")
 
 
 class RoleGrantRequest(models.Model):
@@ -20,22 +21,22 @@ class RoleGrantRequest(models.Model):
     with the audit log they show who asked, who approved and when.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="授予对象", on_delete=models.PROTECT, related_name="role_grant_requests")
-    role = models.CharField("角色", max_length=32, choices=[(r.code, r.group_name) for r in SECURITY_ROLES])
-    reason = models.TextField("申请理由", help_text="如：任命文件文号、岗位调整说明")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+")
-    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
-    status = models.CharField("状态", max_length=16, choices=GrantStatus.choices, default=GrantStatus.PENDING, db_index=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="批准/驳回人", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField("处理时间", null=True, blank=True)
-    decision_note = models.CharField("处理说明", max_length=255, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("授予对象"), on_delete=models.PROTECT, related_name="role_grant_requests")
+    role = models.CharField(_("角色"), max_length=32, choices=[(r.code, r.group_name) for r in SECURITY_ROLES])
+    reason = models.TextField(_("申请理由"), help_text=_("如：任命文件文号、岗位调整说明"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人"), on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    status = models.CharField(_("状态"), max_length=16, choices=GrantStatus.choices, default=GrantStatus.PENDING, db_index=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("批准/驳回人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    decision_note = models.CharField(_("处理说明"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-id"]
-        verbose_name = "三员角色授权申请"
-        verbose_name_plural = "三员角色授权申请"
+        verbose_name = _("三员角色授权申请")
+        verbose_name_plural = _("三员角色授权申请")
         default_permissions = ("view", "add")
-        permissions = [("approve_rolegrantrequest", "批准或驳回三员角色授权申请")]
+        permissions = [("approve_rolegrantrequest", _("批准或驳回三员角色授权申请"))]
 
     def __str__(self):
         return f"{self.get_role_display()} → {self.user}（{self.get_status_display()}）"

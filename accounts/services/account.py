@@ -7,6 +7,7 @@ from django.contrib.auth import login, logout, update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import personal_data, sessions, throttle
 from accounts.backends import BACKEND_PATH
@@ -75,7 +76,7 @@ def update_profile(user: User, *, name: str, email: str, request=None):
 
 def change_mobile(user: User, mobile: str, *, request=None):
     if User.objects.filter(mobile=mobile).exclude(pk=user.pk).exists():
-        raise ValidationError("该手机号已被其他账号使用。")
+        raise ValidationError(_("该手机号已被其他账号使用。"))
     user.mobile = mobile
     user.save(update_fields=["mobile"])
     log("account.mobile_change", actor=user, request=request, target=user)
@@ -90,7 +91,7 @@ def cancel_account(user: User, *, request=None):
     """
     org = user.organization
     if org is not None and user.org_role == OrgRole.ADMIN and org.members.filter(is_active=True).exclude(pk=user.pk).exists():
-        raise ValidationError("您是单位管理员，请先将管理员移交给其他成员，再注销账号。")
+        raise ValidationError(_("您是单位管理员，请先将管理员移交给其他成员，再注销账号。"))
     if request is not None and request.user == user:
         sessions.forget_session(request.session.session_key)
         logout(request)

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import CertificationRequest, CertificationStatus, Organization, OrgKind, OrgRole, RequestStatus, User, UserType
 from accounts.selectors import can_review_certification
@@ -29,7 +31,7 @@ class OrganizationDetails:
     ownership: str = ""
 
 
-DUPLICATE_MESSAGE = "该统一社会信用代码已有单位账号（已认证或正在审核）。如您是该单位员工，请联系单位管理员在用户中心邀请您加入。"
+DUPLICATE_MESSAGE = gettext_lazy("该统一社会信用代码已有单位账号（已认证或正在审核）。如您是该单位员工，请联系单位管理员在用户中心邀请您加入。")
 
 
 def check_code_available(credit_code: str, *, for_user=None):
@@ -49,14 +51,14 @@ def check_code_available(credit_code: str, *, for_user=None):
 def submit_certification(user: User, details: OrganizationDetails, *, request=None) -> CertificationRequest:
     """File a certification request; ``user`` becomes (or stays) the organisation's admin."""
     if user.organization_id and user.org_role != OrgRole.ADMIN:
-        raise PermissionDenied("只有单位管理员可以提交认证申请。")
+        raise PermissionDenied(_("只有单位管理员可以提交认证申请。"))
     other_org = user.organization if user.organization_id and user.organization.credit_code != details.credit_code else None
     if other_org is not None and other_org.status in (CertificationStatus.CERTIFIED, CertificationStatus.PENDING):
-        raise ValidationError("您已属于一个单位，不能再为其他单位申请认证。")
+        raise ValidationError(_("您已属于一个单位，不能再为其他单位申请认证。"))
     check_code_available(details.credit_code, for_user=user)
     org = Organization.objects.select_for_update().filter(credit_code=details.credit_code).first()
     if org is not None and org.status == CertificationStatus.PENDING:
-        raise ValidationError("该单位的认证申请正在审核中，请耐心等待。")
+        raise ValidationError(_("该单位的认证申请正在审核中，请耐心等待。"))
     if org is None:
         org = Organization(credit_code=details.credit_code)
     org.kind = details.kind
@@ -95,8 +97,8 @@ def _notify_reviewers(req: CertificationRequest):
     notify(
         certification_reviewers(req),
         kind="account.certification_review",
-        title=f"新的认证申请待审核：{req.name}",
-        body=f"{req.get_kind_display()}，{req.get_jurisdiction_display()}",
+        title=_("新的认证申请待审核：%(name)s") % {"name": req.name},
+        body=_("%(kind)s，%(jurisdiction)s") % {"kind": req.get_kind_display(), "jurisdiction": req.get_jurisdiction_display()},
         url=reverse("accounts:certification_detail", args=[req.pk]),
     )
 
@@ -106,11 +108,11 @@ def decide(req: CertificationRequest, *, by: User, approve: bool, note: str = ""
     """Approve or reject a pending request (operator, or the bureau of the organisation's city)."""
     req = CertificationRequest.objects.select_for_update().select_related("organization").get(pk=req.pk)
     if not can_review_certification(by, req):
-        raise PermissionDenied("您无权审核该认证申请。")
+        raise PermissionDenied(_("您无权审核该认证申请。"))
     if req.status != RequestStatus.PENDING:
-        raise ValidationError("该申请已经审核过了。")
+        raise ValidationError(_("该申请已经审核过了。"))
     if not approve and not note.strip():
-        raise ValidationError("不通过时请填写原因，以便申请人修改后重新提交。")
+        raise ValidationError(_("不通过时请填写原因，以便申请人修改后重新提交。"))
     now = timezone.now()
     req.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
     req.reviewer, req.reviewed_at, req.decision_note = by, now, note.strip()
@@ -122,8 +124,10 @@ def decide(req: CertificationRequest, *, by: User, approve: bool, note: str = ""
     log(f"certification.{'approve' if approve else 'reject'}", actor=by, request=request, target=org, detail={"request": req.pk, "note": req.decision_note[:200]})
     admins = list(org.members.filter(org_role=OrgRole.ADMIN, is_active=True))
     if approve:
-        title, body = f"{org.name} 已通过认证", "您的单位已完成认证，可以办理项目备案、发布对接信息等业务，并邀请同事加入。"
+        title = _("%(organization)s 已通过认证") % {"organization": org.name}
+        body = _("您的单位已完成认证，可以办理项目备案、发布对接信息等业务，并邀请同事加入。")
     else:
-        title, body = f"{org.name} 认证未通过", f"原因：{req.decision_note}。请在用户中心修改后重新提交。"
+        title = _("%(organization)s 认证未通过") % {"organization": org.name}
+        body = _("原因：%(reason)s。请在用户中心修改后重新提交。") % {"reason": req.decision_note}
     notify(admins, kind="account.certification", title=title, body=body, url=reverse("accounts:organization"))
     return req

@@ -8,18 +8,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.mobile import mask_mobile
 from accounts.models import Invitation, OrgRole, User
 from accounts.services.registration import account_type_for
 from accounts.sms import SmsError, send_sms
+from accounts.sms_texts import invitation_text
 from audit.services import log
 from notifications.services import notify
 
 
 def _require_admin(user, org):
     if not (user.is_authenticated and user.organization_id == org.pk and user.org_role == OrgRole.ADMIN and user.is_active):
-        raise PermissionDenied("只有单位管理员可以管理成员。")
+        raise PermissionDenied(_("只有单位管理员可以管理成员。"))
 
 
 def open_invitation(token: str) -> Invitation | None:
@@ -36,11 +38,11 @@ def invite_member(org, mobile: str, *, by: User, request=None) -> Invitation:
     """Invite the holder of ``mobile`` to join ``org``; the link goes by SMS (and in-site message if registered)."""
     _require_admin(by, org)
     if not org.is_certified:
-        raise ValidationError("单位通过认证后才能邀请成员。")
+        raise ValidationError(_("单位通过认证后才能邀请成员。"))
     if org.members.filter(mobile=mobile, is_active=True).exists():
-        raise ValidationError("该手机号的用户已是本单位成员。")
+        raise ValidationError(_("该手机号的用户已是本单位成员。"))
     if Invitation.objects.filter(organization=org, mobile=mobile, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()).exists():
-        raise ValidationError("已向该手机号发出邀请，尚未过期。")
+        raise ValidationError(_("已向该手机号发出邀请，尚未过期。"))
     invitation = Invitation.objects.create(
         organization=org,
         mobile=mobile,
@@ -51,12 +53,12 @@ def invite_member(org, mobile: str, *, by: User, request=None) -> Invitation:
     path = reverse("accounts:invitation", args=[invitation.token])
     link = request.build_absolute_uri(path) if request is not None else f"{settings.SITE_URL}{path}"
     try:
-        send_sms(mobile, f"【湘企出海+】{by.display_name}邀请您加入“{org.name}”，{settings.INVITATION_TTL_DAYS} 天内有效：{link}")
+        send_sms(mobile, invitation_text(by.display_name, org.name, settings.INVITATION_TTL_DAYS, link))
     except SmsError as exc:
-        raise ValidationError("邀请短信发送失败，请稍后重试。") from exc
+        raise ValidationError(_("邀请短信发送失败，请稍后重试。")) from exc
     existing = User.objects.filter(mobile=mobile, is_active=True).first()
     if existing is not None:
-        notify([existing], kind="account.invitation", title=f"{org.name} 邀请您加入", body="接受邀请后，您可以代表该单位办理业务。", url=path)
+        notify([existing], kind="account.invitation", title=_("%(organization)s 邀请您加入") % {"organization": org.name}, body=_("接受邀请后，您可以代表该单位办理业务。"), url=path)
     log("membership.invite", actor=by, request=request, target=org, detail={"mobile": mask_mobile(mobile)})
     return invitation
 
@@ -66,11 +68,11 @@ def accept_invitation(invitation: Invitation, user: User, *, request=None):
     """``user`` joins the inviting organisation as a member; the invitation is for their mobile number."""
     invitation = Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
     if invitation.accepted_at or invitation.revoked_at or invitation.expires_at <= timezone.now():
-        raise ValidationError("邀请已失效，请联系单位管理员重新邀请。")
+        raise ValidationError(_("邀请已失效，请联系单位管理员重新邀请。"))
     if user.mobile != invitation.mobile:
-        raise ValidationError("该邀请发给了另一个手机号，请使用受邀手机号注册或登录。")
+        raise ValidationError(_("该邀请发给了另一个手机号，请使用受邀手机号注册或登录。"))
     if user.organization_id and user.organization_id != invitation.organization_id:
-        raise ValidationError("您已属于其他单位，请先在用户中心退出该单位。")
+        raise ValidationError(_("您已属于其他单位，请先在用户中心退出该单位。"))
     org = invitation.organization
     user.organization = org
     user.org_role = OrgRole.MEMBER
@@ -81,7 +83,7 @@ def accept_invitation(invitation: Invitation, user: User, *, request=None):
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     log("membership.join", actor=user, request=request, target=org)
     admins = org.members.filter(org_role=OrgRole.ADMIN, is_active=True).exclude(pk=user.pk)
-    notify(list(admins), kind="account.membership", title=f"{user.display_name} 已加入 {org.name}", url=reverse("accounts:members"))
+    notify(list(admins), kind="account.membership", title=_("%(user)s 已加入 %(organization)s") % {"user": user.display_name, "organization": org.name}, url=reverse("accounts:members"))
 
 
 def revoke_invitation(invitation: Invitation, *, by: User, request=None):
@@ -96,13 +98,13 @@ def revoke_invitation(invitation: Invitation, *, by: User, request=None):
 def remove_member(member: User, *, by: User, request=None):
     org = member.organization
     if org is None:
-        raise ValidationError("该用户不属于任何单位。")
+        raise ValidationError(_("该用户不属于任何单位。"))
     if member.pk == by.pk:
         return leave_organization(member, request=request)
     _require_admin(by, org)
     _detach(member)
     log("membership.remove", actor=by, request=request, target=org, detail={"member": member.pk})
-    notify([member], kind="account.membership", title=f"您已被移出 {org.name}", body="如有疑问请联系单位管理员。")
+    notify([member], kind="account.membership", title=_("您已被移出 %(organization)s") % {"organization": org.name}, body=_("如有疑问请联系单位管理员。"))
 
 
 def _detach(user: User):
@@ -120,7 +122,7 @@ def leave_organization(user: User, *, request=None):
     if org is None:
         return
     if user.org_role == OrgRole.ADMIN and org.members.filter(is_active=True).exclude(pk=user.pk).exists():
-        raise ValidationError("您是单位管理员，请先将管理员移交给其他成员，再退出单位。")
+        raise ValidationError(_("您是单位管理员，请先将管理员移交给其他成员，再退出单位。"))
     _detach(user)
     log("membership.leave", actor=user, request=request, target=org)
 
@@ -129,10 +131,10 @@ def leave_organization(user: User, *, request=None):
 def transfer_admin(org, new_admin: User, *, by: User, request=None):
     _require_admin(by, org)
     if new_admin.organization_id != org.pk or not new_admin.is_active:
-        raise ValidationError("只能移交给本单位的成员。")
+        raise ValidationError(_("只能移交给本单位的成员。"))
     new_admin.org_role = OrgRole.ADMIN
     new_admin.save(update_fields=["org_role"])
     by.org_role = OrgRole.MEMBER
     by.save(update_fields=["org_role"])
     log("membership.transfer_admin", actor=by, request=request, target=org, detail={"new_admin": new_admin.pk})
-    notify([new_admin], kind="account.membership", title=f"您已成为 {org.name} 的单位管理员", url=reverse("accounts:members"))
+    notify([new_admin], kind="account.membership", title=_("您已成为 %(organization)s 的单位管理员") % {"organization": org.name}, url=reverse("accounts:members"))

@@ -7,6 +7,8 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import OrgKind, User, UserType
 from accounts.privacy import record_consent
@@ -67,11 +69,13 @@ def send_email_verification(user, *, request=None):
     """E-mail a link that confirms ``user.email`` (valid ``EMAIL_VERIFY_MAX_AGE_DAYS`` days)."""
     path = reverse("accounts:verify_email", args=[email_token(user)])
     link = request.build_absolute_uri(path) if request is not None else f"{settings.SITE_URL}{path}"
-    body = (
-        f"{user.display_name}，您好：\n\n请点击以下链接验证您在湘企出海+平台登记的电子邮箱"
-        f"（{settings.EMAIL_VERIFY_MAX_AGE_DAYS} 天内有效）：\n{link}\n\n如非本人操作，请忽略本邮件。"
-    )
-    send_mail("【湘企出海+】请验证您的电子邮箱", body, None, [user.email])
+    days = settings.EMAIL_VERIFY_MAX_AGE_DAYS
+    body = ngettext(
+        "%(name)s，您好：\n\n请点击以下链接验证您在湘企出海+平台登记的电子邮箱（%(days)s 天内有效）：\n%(link)s\n\n如非本人操作，请忽略本邮件。",
+        "%(name)s，您好：\n\n请点击以下链接验证您在湘企出海+平台登记的电子邮箱（%(days)s 天内有效）：\n%(link)s\n\n如非本人操作，请忽略本邮件。",
+        days,
+    ) % {"name": user.display_name, "days": days, "link": link}
+    send_mail(_("【湘企出海+】请验证您的电子邮箱"), body, None, [user.email])
 
 
 def confirm_email(token: str, *, request=None) -> User | None:

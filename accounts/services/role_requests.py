@@ -14,6 +14,8 @@ grants with two named operators instead (``grant_at_installation``).
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts import separation
 from accounts.models import GrantStatus, RoleGrantRequest
@@ -22,23 +24,23 @@ from accounts.services.roles import RoleChangeRefused, change_roles
 from audit.services import log
 
 ROLES_BY_CODE = {r.code: r for r in SECURITY_ROLES}
-NOT_A_SECURITY_ADMIN = "只有安全管理员可以批准或驳回三员角色授权申请。"
-OWN_REQUEST = "不能批准自己提交的申请，须由另一位安全管理员批准。"
-OWN_GRANT = "不能批准授予自己角色的申请。"
-NOT_PENDING = "该申请已处理。"
-TOO_MANY_SECURITY_ADMINS = "系统中已有两位或以上安全管理员：请在后台提交“三员角色授权申请”，由另一位安全管理员批准。"
+NOT_A_SECURITY_ADMIN = gettext_lazy("只有安全管理员可以批准或驳回三员角色授权申请。")
+OWN_REQUEST = gettext_lazy("不能批准自己提交的申请，须由另一位安全管理员批准。")
+OWN_GRANT = gettext_lazy("不能批准授予自己角色的申请。")
+NOT_PENDING = gettext_lazy("该申请已处理。")
+TOO_MANY_SECURITY_ADMINS = gettext_lazy("系统中已有两位或以上安全管理员：请在后台提交“三员角色授权申请”，由另一位安全管理员批准。")
 
 
 def grant_request_problems(user, role, *, by) -> list[str]:
     """Why ``by`` may not ask that ``user`` be given ``role`` (a separated role); empty when allowed."""
     if by.pk == user.pk:
-        return [separation.SELF_CHANGE]
+        return [str(separation.SELF_CHANGE)]
     problems = []
     if not by.has_perm("accounts.assign_roles") or not by.has_perm("accounts.add_rolegrantrequest"):
-        problems.append(separation.NO_ASSIGN_PERMISSION)
+        problems.append(str(separation.NO_ASSIGN_PERMISSION))
     current = set(user.groups.values_list("name", flat=True))
     if role.group_name in current:
-        problems.append(f"{user.get_username()} 已担任{role.group_name}。")
+        problems.append(_("%(user)s 已担任%(role)s。") % {"user": user.get_username(), "role": role.group_name})
     conflict = separation.membership_conflict(current | {role.group_name}, is_superuser=user.is_superuser)
     if conflict:
         problems.append(conflict)
@@ -68,9 +70,9 @@ def request_role_grant(user, role, *, by, reason, request=None) -> RoleGrantRequ
 def decision_problems(grant: RoleGrantRequest, *, by) -> list[str]:
     """Why ``by`` may not approve or reject ``grant``; empty when allowed."""
     if not grant.is_pending:
-        return [NOT_PENDING]
+        return [str(NOT_PENDING)]
     if not (by.is_active and has_role(by, SECURITY_ADMIN) and by.has_perm("accounts.approve_rolegrantrequest")):
-        return [NOT_A_SECURITY_ADMIN]
+        return [str(NOT_A_SECURITY_ADMIN)]
     return []
 
 
@@ -85,9 +87,9 @@ def approve_role_grant(grant: RoleGrantRequest, *, by, request=None, note="") ->
         grant = RoleGrantRequest.objects.select_for_update().get(pk=grant.pk)
         problems = decision_problems(grant, by=by)
         if not problems and by.pk == grant.requested_by_id:
-            problems = [OWN_REQUEST]
+            problems = [str(OWN_REQUEST)]
         if not problems and by.pk == grant.user_id:
-            problems = [OWN_GRANT]
+            problems = [str(OWN_GRANT)]
         if not problems:
             try:
                 change_roles(
@@ -137,9 +139,9 @@ def grant_at_installation(user, role, *, operators, reason):
     detail = {"role": role.group_name, "operators": operators, "reason": reason, "via": "manage.py grant_security_role"}
     problems = []
     if len(operators) != 2 or operators[0] == operators[1]:
-        problems.append("须由两名不同的操作人共同执行（--operator 两次）。")
+        problems.append(_("须由两名不同的操作人共同执行（--operator 两次）。"))
     if active_security_admins().count() >= 2:
-        problems.append(TOO_MANY_SECURITY_ADMINS)
+        problems.append(str(TOO_MANY_SECURITY_ADMINS))
     if problems:
         log("role.grant", target=user, outcome="failure", detail={**detail, "reasons": problems})
         raise RoleChangeRefused(problems)

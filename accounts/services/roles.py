@@ -105,11 +105,11 @@ def role_change_problems(change: RoleChange, *, by, approved_roles=()) -> list[s
     problems = []
     if by is not None:
         if by.pk == change.target.pk:
-            return [separation.SELF_CHANGE]
+            return [str(separation.SELF_CHANGE)]
         if not by.has_perm("accounts.assign_roles"):
-            problems.append(separation.NO_ASSIGN_PERMISSION)
+            problems.append(str(separation.NO_ASSIGN_PERMISSION))
         if change.superuser_before != change.superuser_after and not by.is_superuser:
-            problems.append(separation.SUPERUSER_ONLY)
+            problems.append(str(separation.SUPERUSER_ONLY))
     approved = {r.group_name for r in approved_roles}
     for name in change.added_groups:
         role = separation.SEPARATED_GROUPS.get(name)

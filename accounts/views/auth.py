@@ -8,6 +8,8 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -22,7 +24,7 @@ from accounts.sessions import IDLE_NOTICE_KEY, is_staff_account
 from accounts.sms_codes import SmsCodeError, issue_code, verify_code
 from audit.services import client_ip, log
 
-GENERIC_FAILURE = "用户名或密码错误。"
+GENERIC_FAILURE = gettext_lazy("用户名或密码错误。")
 
 
 @never_cache
@@ -40,7 +42,7 @@ def login_view(request):
             error = throttle.locked_message(state)
         elif form.is_valid():
             if state.needs_captcha and not captcha.check(request.session, form.cleaned_data.get("captcha")):
-                form.add_error("captcha", "图形验证码错误，请重新计算图中算式。")
+                form.add_error("captcha", _("图形验证码错误，请重新计算图中算式。"))
             else:
                 user, error = _check_credentials(request, mode, form, identifier)
                 if user is not None:
@@ -52,7 +54,7 @@ def login_view(request):
     else:
         state = throttle.state("", ip)
         if request.session.pop(IDLE_NOTICE_KEY, False):
-            error = "您长时间未操作，为保护账号安全已自动退出，请重新登录。"
+            error = _("您长时间未操作，为保护账号安全已自动退出，请重新登录。")
     return render(
         request,
         "accounts/login.html",
@@ -70,14 +72,14 @@ def _check_credentials(request, mode, form, identifier):
     except SmsCodeError as exc:
         return None, str(exc)
     user = User.objects.filter(mobile=identifier, is_active=True).first()
-    return (user, "") if user is not None else (None, "验证码无效或已过期，请重新获取。")
+    return (user, "") if user is not None else (None, _("验证码无效或已过期，请重新获取。"))
 
 
 @never_cache
 def logout_view(request):
     if request.method == "POST":
         account.sign_out(request)
-        messages.success(request, "您已安全退出。")
+        messages.success(request, _("您已安全退出。"))
         return redirect("/")
     return render(request, "accounts/logout_confirm.html")
 
@@ -101,7 +103,7 @@ def send_code(request):
         issued = issue_code(form.cleaned_data["mobile"], form.cleaned_data["purpose"], ip=client_ip(request), request=request)
     except SmsCodeError as exc:
         return JsonResponse({"ok": False, "message": str(exc)}, status=429)
-    return JsonResponse({"ok": True, "message": "验证码已发送，请查收短信（5 分钟内有效）。", "wait": issued.wait_seconds})
+    return JsonResponse({"ok": True, "message": _("验证码已发送，请查收短信（5 分钟内有效）。"), "wait": issued.wait_seconds})
 
 
 @never_cache
@@ -117,12 +119,12 @@ def password_reset(request):
         else:
             user = User.objects.filter(mobile=mobile, is_active=True).first()
             if user is None:
-                form.add_error("code", "验证码无效或已过期，请重新获取。")
+                form.add_error("code", _("验证码无效或已过期，请重新获取。"))
             else:
                 form.check_passwords(user)
                 if form.is_valid():
                     account.reset_password(user, form.cleaned_data["password1"], request=request)
-                    messages.success(request, "密码已重置，请用新密码登录。")
+                    messages.success(request, _("密码已重置，请用新密码登录。"))
                     return redirect("accounts:login")
     return render(request, "accounts/password_reset.html", {"form": form})
 
@@ -135,7 +137,7 @@ def password_change(request):
     reason = password_change_reason(request.user)
     if request.method == "POST" and form.is_valid():
         account.change_password(request, request.user, form.cleaned_data["new_password1"])
-        messages.success(request, "密码已修改，其他设备上的登录已退出。")
+        messages.success(request, _("密码已修改，其他设备上的登录已退出。"))
         return redirect(safe_next(request, reverse("accounts:security")))
     return render(request, "accounts/password_change.html", {"form": form, "reason": reason, "next": safe_next(request, "")})
 
@@ -151,9 +153,9 @@ def two_factor_setup(request):
     if request.method == "POST" and form.is_valid():
         if two_factor.confirm_device(request, device, form.cleaned_data["token"]):
             log("auth.2fa_enrol", request=request, target=request.user)
-            messages.success(request, "双因素认证已启用。以后登录时需输入身份验证器中的动态验证码。")
+            messages.success(request, _("双因素认证已启用。以后登录时需输入身份验证器中的动态验证码。"))
             return redirect(safe_next(request))
-        form.add_error("token", "动态验证码不正确，请确认手机时间准确后重新输入。")
+        form.add_error("token", _("动态验证码不正确，请确认手机时间准确后重新输入。"))
         log("auth.2fa_enrol", request=request, target=request.user, outcome="failure")
     return render(
         request,
@@ -174,5 +176,5 @@ def two_factor_verify(request):
             log("auth.2fa", request=request, target=request.user)
             return redirect(safe_next(request))
         log("auth.2fa", request=request, target=request.user, outcome="failure")
-        form.add_error("token", "动态验证码不正确或已使用，请等待下一个验证码。连续错误会被暂时限制。")
+        form.add_error("token", _("动态验证码不正确或已使用，请等待下一个验证码。连续错误会被暂时限制。"))
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": safe_next(request, "")})

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -37,7 +39,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, initial={"name": user.first_name, "email": user.email})
     if request.method == "POST" and form.is_valid():
         account.update_profile(user, name=form.cleaned_data["name"].strip(), email=form.cleaned_data["email"].strip().lower(), request=request)
-        messages.success(request, "资料已保存。" + ("验证邮件已发送，请查收。" if user.email and not user.email_verified else ""))
+        messages.success(request, _("资料已保存。验证邮件已发送，请查收。") if user.email and not user.email_verified else _("资料已保存。"))
         return redirect("accounts:profile")
     return _centre(request, "accounts/centre/profile.html", "profile", form=form, mobile_form=ChangeMobileForm())
 
@@ -48,7 +50,7 @@ def profile(request):
 def resend_verification(request):
     if request.user.email and not request.user.email_verified:
         send_email_verification(request.user, request=request)
-        messages.success(request, f"验证邮件已发送到 {request.user.email}。")
+        messages.success(request, _("验证邮件已发送到 %(email)s。") % {"email": request.user.email})
     return redirect("accounts:profile")
 
 
@@ -64,7 +66,7 @@ def change_mobile(request):
         except (SmsCodeError, ValidationError) as exc:
             messages.error(request, exc.messages[0] if isinstance(exc, ValidationError) else str(exc))
         else:
-            messages.success(request, "手机号已更换。")
+            messages.success(request, _("手机号已更换。"))
             return redirect("accounts:profile")
     else:
         for errors in form.errors.values():
@@ -95,7 +97,10 @@ def security(request):
 @login_required
 def end_sessions(request):
     count = account.end_other_sessions(request)
-    messages.success(request, f"已退出其他 {count} 个设备上的登录。" if count else "没有其他设备上的登录。")
+    if count:
+        messages.success(request, ngettext("已退出其他 %(n)s 个设备上的登录。", "已退出其他 %(n)s 个设备上的登录。", count) % {"n": count})
+    else:
+        messages.success(request, _("没有其他设备上的登录。"))
     return redirect("accounts:security")
 
 
@@ -112,7 +117,7 @@ def organization(request):
     form = CertificationForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST":
         if not can_apply:
-            raise PermissionDenied("当前不能提交认证申请。")
+            raise PermissionDenied(_("当前不能提交认证申请。"))
         if form.is_valid():
             d = form.cleaned_data
             details = OrganizationDetails(d["org_kind"], d["org_name"].strip(), d["credit_code"], d["jurisdiction"], d["licence"], d.get("institution_type", ""), d.get("ownership", ""))
@@ -121,7 +126,7 @@ def organization(request):
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, "认证申请已提交，审核结果将通过站内信通知您。")
+                messages.success(request, _("认证申请已提交，审核结果将通过站内信通知您。"))
                 return redirect("accounts:organization")
     return _centre(request, "accounts/centre/organization.html", "organization", org=org, req=req, form=form, can_apply=can_apply)
 
@@ -144,7 +149,7 @@ def members(request):
             except ValidationError as exc:
                 form.add_error("mobile", exc)
             else:
-                messages.success(request, "邀请短信已发送。")
+                messages.success(request, _("邀请短信已发送。"))
                 return redirect("accounts:members")
     invitations = org.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()) if is_admin else []
     return _centre(request, "accounts/centre/members.html", "members", org=org, members=members_of(org), is_admin=is_admin, form=form, invitations=invitations)
@@ -160,10 +165,10 @@ def member_action(request, pk, action):
     try:
         if action == "remove":
             membership.remove_member(member, by=user, request=request)
-            messages.success(request, "已移出该成员。" if member.pk != user.pk else "您已退出该单位。")
+            messages.success(request, _("已移出该成员。") if member.pk != user.pk else _("您已退出该单位。"))
         elif action == "make_admin":
             membership.transfer_admin(user.organization, member, by=user, request=request)
-            messages.success(request, f"已将管理员移交给 {member.display_name}。")
+            messages.success(request, _("已将管理员移交给 %(name)s。") % {"name": member.display_name})
         else:
             raise PermissionDenied
     except ValidationError as exc:
@@ -176,7 +181,7 @@ def member_action(request, pk, action):
 def revoke_invitation(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk, organization_id=request.user.organization_id)
     membership.revoke_invitation(invitation, by=request.user, request=request)
-    messages.success(request, "邀请已撤销。")
+    messages.success(request, _("邀请已撤销。"))
     return redirect("accounts:members")
 
 
@@ -204,13 +209,13 @@ def cancel(request):
     form = CancelAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not request.user.check_password(form.cleaned_data["password"]):
-            form.add_error("password", "密码不正确。")
+            form.add_error("password", _("密码不正确。"))
         else:
             try:
                 account.cancel_account(request.user, request=request)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, "您的账号已注销，个人信息已删除或匿名化。感谢您使用湘企出海+。")
+                messages.success(request, _("您的账号已注销，个人信息已删除或匿名化。感谢您使用湘企出海+。"))
                 return redirect("/")
     return _centre(request, "accounts/centre/cancel.html", "data", form=form)

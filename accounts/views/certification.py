@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.forms import DecisionForm
@@ -35,7 +36,7 @@ def detail(request, pk):
         except ValidationError as exc:
             form.add_error("note", exc)
         else:
-            messages.success(request, f"已审核：{req.name}。申请人将收到通知。")
+            messages.success(request, _("已审核：%(name)s。申请人将收到通知。") % {"name": req.name})
             return redirect("accounts:certification_queue")
     history = req.organization.certification_requests.exclude(pk=req.pk).order_by("-submitted_at")
     return render(request, "accounts/certification_detail.html", {"req": req, "form": form, "history": history})

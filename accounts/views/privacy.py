@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.forms import ConsentForm
@@ -26,6 +27,6 @@ def consent(request):
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         record_consent(request.user, policy, request)
-        messages.success(request, "感谢您的确认。")
+        messages.success(request, _("感谢您的确认。"))
         return redirect(safe_next(request))
     return render(request, "accounts/privacy_consent.html", {"policy": policy, "form": form, "next": safe_next(request, "")})

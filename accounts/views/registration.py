@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.forms import RegistrationForm
@@ -53,15 +54,15 @@ def register_view(request):
             except ValidationError as exc:
                 form.add_error(None, exc)
             except IntegrityError:
-                form.add_error(None, "用户名、手机号或统一社会信用代码刚刚被他人注册，请检查后重试。")
+                form.add_error(None, _("用户名、手机号或统一社会信用代码刚刚被他人注册，请检查后重试。"))
             else:
                 account.complete_login(request, user, identifier=user.username, method="register")
                 if invitation is not None:
-                    messages.success(request, f"注册成功，您已加入{invitation.organization.name}。")
+                    messages.success(request, _("注册成功，您已加入%(organization)s。") % {"organization": invitation.organization.name})
                 elif organization is not None:
-                    messages.success(request, "注册成功，认证申请已提交，审核结果将通过站内信通知您。")
+                    messages.success(request, _("注册成功，认证申请已提交，审核结果将通过站内信通知您。"))
                 else:
-                    messages.success(request, "注册成功，欢迎使用湘企出海+。")
+                    messages.success(request, _("注册成功，欢迎使用湘企出海+。"))
                 return redirect("accounts:profile")
     return render(request, "accounts/register.html", {"form": form, "policy": policy, "invitation": invitation})
 
@@ -69,9 +70,9 @@ def register_view(request):
 def verify_email(request, token):
     user = confirm_email(token, request=request)
     if user is None:
-        messages.error(request, "验证链接无效或已过期，请在用户中心重新发送验证邮件。")
+        messages.error(request, _("验证链接无效或已过期，请在用户中心重新发送验证邮件。"))
     else:
-        messages.success(request, f"邮箱 {user.email} 已验证。")
+        messages.success(request, _("邮箱 %(email)s 已验证。") % {"email": user.email})
     return redirect("accounts:profile" if request.user.is_authenticated else "accounts:login")
 
 
@@ -85,7 +86,7 @@ def invitation_view(request, token):
         except ValidationError as exc:
             messages.error(request, exc.messages[0])
         else:
-            messages.success(request, f"您已加入{invitation.organization.name}。")
+            messages.success(request, _("您已加入%(organization)s。") % {"organization": invitation.organization.name})
             return redirect("accounts:organization")
     return render(request, "accounts/invitation.html", {"invitation": invitation, "token": token})
 
