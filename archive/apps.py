@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ArchiveConfig(AppConfig):
     name = "archive"
-    verbose_name = "企业档案"
+    verbose_name = _("企业档案")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

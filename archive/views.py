@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from accounts.models import Organization
 from archive.registry import next_steps, sections_for, split_next_steps
@@ -19,7 +20,7 @@ def mine(request):
     if org is None:
         if is_archive_reviewer(request.user):
             return redirect("archive:organizations")
-        raise PermissionDenied("企业档案仅对已认证组织的成员开放")
+        raise PermissionDenied(_("企业档案仅对已认证组织的成员开放"))
     return redirect("archive:detail", org.pk)
 
 
@@ -27,7 +28,7 @@ def mine(request):
 def detail(request, org_id):
     org = get_object_or_404(Organization, pk=org_id)
     if not can_view(request.user, org):
-        raise PermissionDenied("您无权查看该组织的档案")
+        raise PermissionDenied(_("您无权查看该组织的档案"))
     if request.user.organization_id != org.pk:
         log("archive.view", request=request, target=org)
     sections = sections_for(org, request.user)
@@ -40,7 +41,7 @@ def detail(request, org_id):
 @login_required
 def organizations(request):
     if not is_archive_reviewer(request.user):
-        raise PermissionDenied("只有市州商务局和省商务厅可以浏览企业档案")
+        raise PermissionDenied(_("只有市州商务局和省商务厅可以浏览企业档案"))
     q = request.GET.get("q", "").strip()
     qs = organizations_visible_to(request.user, q)
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
