@@ -20,6 +20,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -58,14 +59,14 @@ def token_required(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         header = request.headers.get("Authorization", "")
-        scheme, _, token = header.partition(" ")
+        scheme, _sep, token = header.partition(" ")
         client = None
         if scheme.lower() == "bearer" and token.strip():
             client = ApiClient.objects.filter(token_hash=hash_token(token.strip()), is_active=True).first()
         if client is None and scheme.lower() == "bearer" and token.strip():
             client = _oidc_client(request)
         if client is None:
-            return error("缺少或无效的访问令牌（Authorization: Bearer <令牌>）", status=401, WWW_Authenticate='Bearer realm="matching"')
+            return error(_("缺少或无效的访问令牌（Authorization: Bearer <令牌>）"), status=401, WWW_Authenticate='Bearer realm="matching"')
         if isinstance(client, ApiClient) and (client.last_used_at is None or client.last_used_at < timezone.now() - timedelta(minutes=1)):
             ApiClient.objects.filter(pk=client.pk).update(last_used_at=timezone.now())
         request.api_client = client
@@ -81,20 +82,20 @@ def _int(params, name, *, default=None, minimum=0, maximum=None):
     try:
         value = int(raw)
     except ValueError:
-        raise ValueError(f"参数 {name} 应为整数") from None
+        raise ValueError(_("参数 %(name)s 应为整数") % {"name": name}) from None
     if value < minimum or (maximum is not None and value > maximum):
-        raise ValueError(f"参数 {name} 超出范围" + (f"（{minimum}–{maximum}）" if maximum else ""))
+        raise ValueError(_("参数 %(name)s 超出范围（%(minimum)s–%(maximum)s）") % {"name": name, "minimum": minimum, "maximum": maximum} if maximum else _("参数 %(name)s 超出范围") % {"name": name})
     return value
 
 
 def _filters(params) -> dict:
     kind, side, region = params.get("kind", ""), params.get("side", ""), params.get("region", "")
     if kind and kind not in Kind.values:
-        raise ValueError(f"未知的 kind：{kind}")
+        raise ValueError(_("未知的 kind：%(kind)s") % {"kind": kind})
     if side and side not in Side.values:
-        raise ValueError("side 应为 supply 或 demand")
+        raise ValueError(_("side 应为 supply 或 demand"))
     if region and region not in Continent.values:
-        raise ValueError(f"未知的 region：{region}")
+        raise ValueError(_("未知的 region：%(region)s") % {"region": region})
     return {
         "kind": kind, "side": side, "region": region, "country": params.get("country", "").upper(), "industry": params.get("industry", "").upper(),
         "amount_min": _int(params, "amount_min"), "amount_max": _int(params, "amount_max"), "q": params.get("q", "").strip()[:100],
@@ -115,13 +116,13 @@ def listings(request):
     if since:
         moment = parse_datetime(since)
         if moment is None:
-            return error("updated_since 应为 ISO 8601 时间，如 2026-01-01T00:00:00+08:00")
+            return error(_("updated_since 应为 ISO 8601 时间，如 2026-01-01T00:00:00+08:00"))
         qs = qs.filter(updated_at__gte=moment)
     paginator = Paginator(qs, page_size)
     try:
         page = paginator.page(page_number)
     except EmptyPage:
-        return error(f"页码超出范围（共 {paginator.num_pages} 页）", status=404)
+        return error(_("页码超出范围（共 %(pages)s 页）") % {"pages": paginator.num_pages}, status=404)
     base = request.build_absolute_uri(request.path)
     rest = "&".join(f"{k}={v}" for k, v in request.GET.items() if k != "page")
 
@@ -141,7 +142,7 @@ def listings(request):
 def listing_detail(request, pk):
     listing = Listing.objects.in_market().filter(pk=pk, source=Source.LOCAL).first()
     if listing is None:
-        return error("信息不存在或已下架", status=404)
+        return error(_("信息不存在或已下架"), status=404)
     return JsonResponse(interop.listing_payload(listing), json_dumps_params={"ensure_ascii": False})
 
 
@@ -157,17 +158,17 @@ def peer_import(request):
     try:
         document = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return error("请求体不是有效的 UTF-8 JSON")
+        return error(_("请求体不是有效的 UTF-8 JSON"))
     if not isinstance(document, dict):
-        return error("请求体应为 JSON 对象")
+        return error(_("请求体应为 JSON 对象"))
     event = document.get("event")
     if event == "listing.delete":
         peer_id = str((document.get("listing") or {}).get("id") or "").strip()
         if not peer_id:
-            return error("缺少 listing.id")
+            return error(_("缺少 listing.id"))
         return JsonResponse({"status": peer.remove_peer_listing(peer_id, request=request), "peer_id": peer_id})
     if event != "listing.upsert":
-        return error("event 应为 listing.upsert 或 listing.delete")
+        return error(_("event 应为 listing.upsert 或 listing.delete"))
     try:
         fields = interop.parse_peer_listing(document.get("listing"))
     except interop.PeerListingInvalid as exc:

@@ -30,6 +30,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from matching.models import PeerEvent, PeerReceipt, Source
 
@@ -69,25 +71,25 @@ def verify(headers, body: bytes, *, secret=None, now=None, tolerance=None) -> st
     secret = secret if secret is not None else settings.MATCHING_PEER_SECRET
     tolerance = tolerance if tolerance is not None else settings.MATCHING_SIGNATURE_TOLERANCE_SECONDS
     if not secret:
-        raise SignatureError("本平台未配置共享密钥，不接受导入")
+        raise SignatureError(_("本平台未配置共享密钥，不接受导入"))
     timestamp, nonce, given = headers.get(TIMESTAMP_HEADER, ""), headers.get(NONCE_HEADER, ""), headers.get(SIGNATURE_HEADER, "")
     if not (timestamp and nonce and given):
-        raise SignatureError(f"缺少签名请求头（{TIMESTAMP_HEADER}、{NONCE_HEADER}、{SIGNATURE_HEADER}）")
+        raise SignatureError(_("缺少签名请求头（%(headers)s）") % {"headers": "、".join((TIMESTAMP_HEADER, NONCE_HEADER, SIGNATURE_HEADER))})
     try:
         age = (now if now is not None else time.time()) - int(timestamp)
     except ValueError:
-        raise SignatureError("时间戳格式错误，应为 Unix 秒数") from None
+        raise SignatureError(_("时间戳格式错误，应为 Unix 秒数")) from None
     if abs(age) > tolerance:
-        raise SignatureError(f"请求时间超出允许范围（±{tolerance} 秒），请检查时钟或重新签名")
+        raise SignatureError(_("请求时间超出允许范围（±%(seconds)s 秒），请检查时钟或重新签名") % {"seconds": tolerance})
     if len(nonce) > 128:
-        raise SignatureError("随机串过长")
+        raise SignatureError(_("随机串过长"))
     if not hmac.compare_digest(signature(body, secret, timestamp, nonce), given):
-        raise SignatureError("签名不正确")
+        raise SignatureError(_("签名不正确"))
     try:
         with transaction.atomic():
             PeerReceipt.objects.create(nonce=nonce)
     except IntegrityError:
-        raise SignatureError("重复的请求（随机串已使用），疑似重放") from None
+        raise SignatureError(_("重复的请求（随机串已使用），疑似重放")) from None
     return nonce
 
 
@@ -151,15 +153,15 @@ def deliver(event_pk: int) -> str:
         with urllib.request.urlopen(request, timeout=settings.MATCHING_PEER_TIMEOUT) as response:  # noqa: S310
             status = response.status
     except urllib.error.HTTPError as exc:
-        error = f"对方返回 HTTP {exc.code}"
+        error = _("对方返回 HTTP %(status)s") % {"status": exc.code}
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        error = f"无法连接：{getattr(exc, 'reason', exc)}"
+        error = _("无法连接：%(reason)s") % {"reason": getattr(exc, "reason", exc)}
     else:
         if 200 <= status < 300:
             peer_event.state, peer_event.sent_at, peer_event.last_error = PeerEvent.State.SENT, timezone.now(), ""
             peer_event.save(update_fields=["state", "sent_at", "last_error", "attempts"])
             return peer_event.state
-        error = f"对方返回 HTTP {status}"
+        error = _("对方返回 HTTP %(status)s") % {"status": status}
     peer_event.last_error = error
     if peer_event.attempts >= settings.MATCHING_PEER_MAX_ATTEMPTS:
         peer_event.state = PeerEvent.State.FAILED
@@ -183,32 +185,32 @@ def parse_peer_listing(data) -> dict:
     from matching.kinds import DEMAND_KINDS, Side, normalize_kind
 
     if not isinstance(data, dict):
-        raise PeerListingInvalid("listing 应为 JSON 对象")
+        raise PeerListingInvalid(_("listing 应为 JSON 对象"))
     peer_id = str(data.get("id") or "").strip()
     if not peer_id or len(peer_id) > 64:
-        raise PeerListingInvalid("缺少或过长的对方信息编号 id")
+        raise PeerListingInvalid(_("缺少或过长的对方信息编号 id"))
     title = str(data.get("title") or "").strip()
     if not title:
-        raise PeerListingInvalid("缺少标题 title")
+        raise PeerListingInvalid(_("缺少标题 title"))
     side = str(data.get("side") or "").strip().lower()
     kind = normalize_kind(data.get("kind"), side or "demand", str(data.get("org_type") or ""))
     if not kind:
-        raise PeerListingInvalid(f"无法识别的信息类型 kind：“{data.get('kind')}”")
+        raise PeerListingInvalid(_("无法识别的信息类型 kind：“%(kind)s”") % {"kind": data.get("kind")})
     if side and side not in Side.values:
-        raise PeerListingInvalid("side 应为 supply 或 demand")
+        raise PeerListingInvalid(_("side 应为 supply 或 demand"))
     if side and (side == Side.DEMAND) != (kind in DEMAND_KINDS):
         kind = normalize_kind(data.get("kind"), side, str(data.get("org_type") or ""))
     try:
         valid_until = date.fromisoformat(str(data.get("valid_until") or ""))
         amounts = amount_range(data.get("amount_usd"))
     except ValueError as exc:
-        raise PeerListingInvalid(f"有效期或金额格式错误：{exc}") from None
+        raise PeerListingInvalid(_("有效期或金额格式错误：%(error)s") % {"error": exc}) from None
     url = str(data.get("url") or "")
     if url and not url.startswith(("https://", "http://")):
-        raise PeerListingInvalid("url 应为 http(s) 链接")
+        raise PeerListingInvalid(_("url 应为 http(s) 链接"))
     return {
         "peer_id": peer_id, "kind": kind, "title": title[:120], "description": str(data.get("description") or "")[:8000],
         "countries": sorted(country_codes(data.get("countries") or [])), "industries": sorted(industry_codes(data.get("industries") or [])),
         "amount_min_usd": int(amounts[0]) if amounts else None, "amount_max_usd": int(amounts[1]) if amounts else None,
-        "valid_until": valid_until, "peer_org_name": str(data.get("organization") or "全球撮合家用户")[:200], "peer_url": url[:200],
+        "valid_until": valid_until, "peer_org_name": str(data.get("organization") or gettext_noop("全球撮合家用户"))[:200], "peer_url": url[:200],
     }

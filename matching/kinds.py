@@ -13,26 +13,29 @@ matching engine compares them. ``normalize_kind`` maps the kind spellings of ext
 import re
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from matching.engine.lexicon import KIND_SPELLINGS, ORG_TYPE_SPELLINGS
 
 
 class Side(models.TextChoices):
-    DEMAND = "demand", "需求"
-    SUPPLY = "supply", "供给"
+    DEMAND = "demand", _("需求")
+    SUPPLY = "supply", _("供给")
 
 
 class Kind(models.TextChoices):
-    PROJECT_TENDER = "project_tender", "境外项目·工程招标"
-    PROJECT_INVESTMENT = "project_investment", "境外项目·招商引资"
-    PROJECT_LEASE = "project_lease", "境外项目·租赁招租"
-    LABOUR_DEMAND = "labour_demand", "境外用工需求"
-    NEED_PRODUCT = "need_product", "产品采购需求"
-    NEED_SERVICE = "need_service", "服务需求"
-    NEED_PARTNER = "need_partner", "寻找合作伙伴"
-    INVESTMENT_INTENTION = "investment_intention", "投资意向"
-    OFFER_PRODUCT = "offer_product", "产品供应"
-    OFFER_SERVICE = "offer_service", "服务供给"
-    OFFER_LABOUR = "offer_labour", "劳务合作"
-    OFFER_FINANCE = "offer_finance", "金融保险服务"
+    PROJECT_TENDER = "project_tender", _("境外项目·工程招标")
+    PROJECT_INVESTMENT = "project_investment", _("境外项目·招商引资")
+    PROJECT_LEASE = "project_lease", _("境外项目·租赁招租")
+    LABOUR_DEMAND = "labour_demand", _("境外用工需求")
+    NEED_PRODUCT = "need_product", _("产品采购需求")
+    NEED_SERVICE = "need_service", _("服务需求")
+    NEED_PARTNER = "need_partner", _("寻找合作伙伴")
+    INVESTMENT_INTENTION = "investment_intention", _("投资意向")
+    OFFER_PRODUCT = "offer_product", _("产品供应")
+    OFFER_SERVICE = "offer_service", _("服务供给")
+    OFFER_LABOUR = "offer_labour", _("劳务合作")
+    OFFER_FINANCE = "offer_finance", _("金融保险服务")
 
 
 DEMAND_KINDS = (
@@ -71,12 +74,6 @@ class Facet:
     TECHNOLOGY = "technology"
 
 
-FACET_LABELS = {
-    Facet.CONSTRUCTION: "工程承包", Facet.CAPITAL: "投资", Facet.LABOUR: "劳务", Facet.PRODUCT: "产品设备",
-    Facet.FINANCE: "融资", Facet.INSURANCE: "保险", Facet.LEGAL: "法律", Facet.TAX: "财税",
-    Facet.TRANSLATION: "翻译", Facet.SECURITY: "安保", Facet.LOGISTICS: "物流", Facet.CONSULTING: "咨询",
-    Facet.TRAINING: "培训", Facet.SITE: "场地", Facet.TECHNOLOGY: "技术",
-}
 
 # What a kind needs (demand) or provides (supply) by itself; empty: read it from the text.
 KIND_FACETS = {
@@ -109,33 +106,8 @@ ORG_TYPE_FACETS = {
 }
 FINANCE_ORG_TYPES = frozenset({"bank", "insurer", "fund"})
 
-# Organisation-type spellings from outside (evaluation sets, the peer), first match wins.
-_ORG_TYPE_ALIASES = [
-    (r"insur|保险", "insurer"),
-    (r"bank|银行", "bank"),
-    (r"fund|基金|投资机构|投资公司", "fund"),
-    (r"law|legal|律师|律所|法律", "law_firm"),
-    (r"account|audit|tax|会计|审计|税务", "accounting_firm"),
-    (r"translat|翻译", "translation"),
-    (r"secur|安保|安防", "security"),
-    (r"travel|旅行|旅游", "travel"),
-    (r"zone|park|园区|合作区", "overseas_zone"),
-    (r"consult|咨询", "consultancy"),
-]
-
-# Keyword rules for kind spellings from outside (first match wins), per side.
-_ALIASES = [
-    (r"labou?r|worker|staff|recruit|劳务|用工|招工|工人", Kind.LABOUR_DEMAND, Kind.OFFER_LABOUR),
-    (r"financ|bank|insur|loan|credit|guarantee|金融|融资|保险|贷款|担保", Kind.NEED_SERVICE, Kind.OFFER_FINANCE),
-    (r"intention|intent|意向", Kind.PROJECT_INVESTMENT, Kind.INVESTMENT_INTENTION),
-    (r"lease|rent|租", Kind.PROJECT_LEASE, Kind.OFFER_SERVICE),
-    (r"tender|bid|epc|招标|承包|工程", Kind.PROJECT_TENDER, Kind.OFFER_SERVICE),
-    (r"invest|投资|招商|equity|股权", Kind.PROJECT_INVESTMENT, Kind.INVESTMENT_INTENTION),
-    (r"partner|合作|合资|joint", Kind.NEED_PARTNER, Kind.OFFER_SERVICE),
-    (r"product|goods|equipment|purchase|procure|采购|产品|设备|商品", Kind.NEED_PRODUCT, Kind.OFFER_PRODUCT),
-    (r"service|服务", Kind.NEED_SERVICE, Kind.OFFER_SERVICE),
-    (r"project|项目", Kind.PROJECT_TENDER, Kind.OFFER_SERVICE),
-]
+# Spellings of organisation types and kinds from outside (evaluation sets, the peer): the engine's
+# vocabulary, ``matching.engine.lexicon.ORG_TYPE_SPELLINGS`` and ``KIND_SPELLINGS``.
 
 
 def normalize_org_type(raw) -> str:
@@ -143,7 +115,7 @@ def normalize_org_type(raw) -> str:
     value = str(raw or "").strip().lower()
     if value in ORG_TYPE_FACETS:
         return value
-    for pattern, org_type in _ORG_TYPE_ALIASES:
+    for pattern, org_type in ORG_TYPE_SPELLINGS:
         if re.search(pattern, value):
             return org_type
     return value
@@ -154,9 +126,9 @@ def normalize_kind(raw, side: str, org_type: str = "") -> str:
     value = str(raw or "").strip().lower()
     if value in Kind.values:
         return value
-    for pattern, demand_kind, supply_kind in _ALIASES:
+    for pattern, demand_kind, supply_kind in KIND_SPELLINGS:
         if re.search(pattern, value):
-            kind = demand_kind if side == Side.DEMAND else supply_kind
+            kind = Kind(demand_kind if side == Side.DEMAND else supply_kind)
             if side == Side.SUPPLY and kind in (Kind.OFFER_SERVICE, Kind.OFFER_PRODUCT) and org_type in FINANCE_ORG_TYPES:
                 return Kind.OFFER_FINANCE
             return kind

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from matching.engine import text
 from matching.engine.documents import make_doc
@@ -229,7 +230,7 @@ def push_new_matches(listing_ids) -> int:
     )
     by_owner = defaultdict(list)
     for match in rows:
-        _, created = MatchNotice.objects.get_or_create(
+        _notice, created = MatchNotice.objects.get_or_create(
             listing_id=match.listing_id, counterpart_id=match.counterpart_id, defaults={"recipient": match.listing.owner, "score": match.score}
         )
         if created:  # another worker may have won the race for this pair
@@ -237,10 +238,13 @@ def push_new_matches(listing_ids) -> int:
     for owner, matches in by_owner.items():
         first = matches[0]
         listings = {m.listing_id for m in matches}
-        title = f"“{first.listing.title}”有 {len(matches)} 条新的匹配" if len(listings) == 1 else f"您发布的 {len(listings)} 条信息有 {len(matches)} 条新的匹配"
+        if len(listings) == 1:
+            title = ngettext("“%(title)s”有 %(n)s 条新的匹配", "“%(title)s”有 %(n)s 条新的匹配", len(matches)) % {"title": first.listing.title, "n": len(matches)}
+        else:
+            title = ngettext("您发布的 %(listings)s 条信息有 %(n)s 条新的匹配", "您发布的 %(listings)s 条信息有 %(n)s 条新的匹配", len(matches)) % {"listings": len(listings), "n": len(matches)}
         lines = [f"{m.counterpart.title}（{m.counterpart.org_name}）：{m.reason_text}" for m in matches[:10]]
         if len(matches) > 10:
-            lines.append(f"……另有 {len(matches) - 10} 条")
+            lines.append(ngettext("……另有 %(n)s 条", "……另有 %(n)s 条", len(matches) - 10) % {"n": len(matches) - 10})
         url = reverse("matching:detail", args=[first.listing_id]) + "#matches" if len(listings) == 1 else reverse("matching:mine")
         notify([owner], kind=NOTICE_KIND, title=title, body="\n".join(lines), url=url)
     return sum(len(m) for m in by_owner.values())

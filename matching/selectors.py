@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.roles import OPERATOR_REVIEWER, has_role
 from matching.kinds import Kind, Side
@@ -130,15 +131,15 @@ def can_send_intent(user, listing) -> tuple[bool, str]:
     """(allowed, why not) for ``user`` sending an intent about ``listing``."""
     org = organization_of(user)
     if org is None:
-        return False, "只有已认证的企业或服务机构可以发送合作意向"
+        return False, _("只有已认证的企业或服务机构可以发送合作意向")
     if listing.source != Source.LOCAL:
-        return False, "这条信息来自全球撮合家平台，请前往该平台联系"
+        return False, _("这条信息来自全球撮合家平台，请前往该平台联系")
     if not listing.in_market:
-        return False, "这条信息已不在对接市场中"
+        return False, _("这条信息已不在对接市场中")
     if listing.organization_id == org.pk:
-        return False, "不能向本单位发布的信息发送意向"
+        return False, _("不能向本单位发布的信息发送意向")
     if Intent.objects.filter(listing=listing, sender_org=org, status__in=[IntentStatus.PENDING, IntentStatus.ACCEPTED]).exists():
-        return False, "本单位已就这条信息发送过意向，请在“我的对接”中查看"
+        return False, _("本单位已就这条信息发送过意向，请在“我的对接”中查看")
     return True, ""
 
 

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.services import log
@@ -83,10 +84,10 @@ def detail(request, pk):
             except ValidationError as exc:
                 _errors(request, exc)
             else:
-                messages.success(request, "意向已发送。对方接受后，双方将看到彼此的联系方式。")
+                messages.success(request, _("意向已发送。对方接受后，双方将看到彼此的联系方式。"))
                 return redirect("matching:intent", intent.pk)
     elif request.method == "POST":
-        raise PermissionDenied(why_not or "您不能对这条信息发送意向")
+        raise PermissionDenied(why_not or _("您不能对这条信息发送意向"))
     context = {
         "listing": listing, "can_manage": can_manage, "intent_form": intent_form, "why_not": why_not,
         "matches": selectors.matches_for(request.user, listing)[:20] if can_manage else [],
@@ -102,7 +103,7 @@ def attachment(request, pk, attachment_id):
     """Attachments: for certified users, the poster and reviewers (not anonymous visitors)."""
     listing = get_object_or_404(selectors.listings_visible_to(request.user), pk=pk)
     if not (selectors.can_post(request.user) or selectors.can_manage(request.user, listing) or selectors.is_reviewer(request.user)):
-        raise PermissionDenied("认证企业或机构登录后可下载附件")
+        raise PermissionDenied(_("认证企业或机构登录后可下载附件"))
     item = get_object_or_404(ListingAttachment, pk=attachment_id, listing=listing)
     response = send_private_file(item.file, item.name)  # a missing file is a 404 and no download to record
     log("matching.attachment_downloaded", actor=request.user, request=request, target=listing, detail={"attachment": item.pk})
@@ -130,9 +131,9 @@ def _save(request, listing=None):
                 form.add_error(None, exc)
         else:
             if saved.status == Status.PENDING:
-                messages.success(request, "已提交审核。审核通过后信息将在对接市场发布，并为您推荐匹配的供需信息。")
+                messages.success(request, _("已提交审核。审核通过后信息将在对接市场发布，并为您推荐匹配的供需信息。"))
             else:
-                messages.success(request, "已保存草稿。")
+                messages.success(request, _("已保存草稿。"))
             return redirect("matching:detail", saved.pk)
     return TemplateResponse(request, "matching/form.html", {"form": form, "listing": listing})
 
@@ -157,10 +158,10 @@ def listing_action(request, pk, action):
     try:
         if action == "submit":
             listing_services.submit_listing(listing, by=request.user, request=request)
-            messages.success(request, "已提交审核。")
+            messages.success(request, _("已提交审核。"))
         elif action == "withdraw":
             listing_services.withdraw(listing, by=request.user, request=request)
-            messages.success(request, "已撤回，信息不再在对接市场显示。")
+            messages.success(request, _("已撤回，信息不再在对接市场显示。"))
         else:
             raise Http404
     except ValidationError as exc:
@@ -202,18 +203,18 @@ def intent(request, pk):
         try:
             if action in ("accept", "decline") and bound["respond"].is_valid():
                 intent_services.respond(item, by=request.user, accept=action == "accept", note=bound["respond"].cleaned_data["note"], request=request)
-                messages.success(request, "已接受意向，双方联系方式已互相可见。" if action == "accept" else "已婉拒。")
+                messages.success(request, _("已接受意向，双方联系方式已互相可见。") if action == "accept" else _("已婉拒。"))
                 return redirect(request.path)
             if action == "withdraw":
                 intent_services.withdraw_intent(item, by=request.user, request=request)
-                messages.success(request, "意向已撤回。")
+                messages.success(request, _("意向已撤回。"))
                 return redirect(request.path)
             if action == "message" and bound["message"].is_valid():
                 intent_services.post_message(item, by=request.user, body=bound["message"].cleaned_data["body"], request=request)
                 return redirect(request.path + "#thread")
             if action == "outcome" and bound["outcome"].is_valid():
                 intent_services.record_outcome(item, by=request.user, request=request, **bound["outcome"].cleaned_data)
-                messages.success(request, "对接成果已记录，谢谢反馈。")
+                messages.success(request, _("对接成果已记录，谢谢反馈。"))
                 return redirect(request.path)
         except ValidationError as exc:
             _errors(request, exc)
@@ -232,7 +233,7 @@ def reviewer_required(view):
     @login_required
     def wrapped(request, *args, **kwargs):
         if not selectors.is_reviewer(request.user):
-            raise PermissionDenied("仅限平台审核员")
+            raise PermissionDenied(_("仅限平台审核员"))
         return view(request, *args, **kwargs)
 
     wrapped.__name__, wrapped.__doc__ = view.__name__, view.__doc__
@@ -255,10 +256,10 @@ def review_action(request, pk):
     try:
         if request.POST.get("action") == "approve":
             listing_services.approve(listing, by=request.user, note=note, request=request)
-            messages.success(request, f"已发布：{listing.title}")
+            messages.success(request, _("已发布：%(title)s") % {"title": listing.title})
         elif request.POST.get("action") == "return":
             listing_services.return_listing(listing, by=request.user, note=note, request=request)
-            messages.success(request, f"已退回：{listing.title}")
+            messages.success(request, _("已退回：%(title)s") % {"title": listing.title})
         else:
             raise Http404
     except ValidationError as exc:

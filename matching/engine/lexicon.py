@@ -73,3 +73,41 @@ STOPWORDS = frozenset(
 
 # Single characters that carry meaning on their own (most single characters are dropped).
 MEANINGFUL_SINGLE = frozenset(["矿", "茶", "铜", "钴", "镍", "锰", "钢", "煤", "油", "气", "电", "水", "船", "港", "桥", "路", "鞋", "布", "米", "糖", "棉", "药", "车"])
+
+# What each facet is called in a match reason ("工程承包需求对口"); keys are ``matching.kinds.Facet`` values.
+FACET_NAMES = {
+    "construction": "工程承包", "capital": "投资", "labour": "劳务", "product": "产品设备",
+    "finance": "融资", "insurance": "保险", "legal": "法律", "tax": "财税",
+    "translation": "翻译", "security": "安保", "logistics": "物流", "consulting": "咨询",
+    "training": "培训", "site": "场地", "technology": "技术",
+}
+
+# Organisation-type spellings from outside (evaluation sets, the peer), first match wins; values are
+# ``accounts.InstitutionType`` values (``matching.kinds.ORG_TYPE_FACETS``).
+ORG_TYPE_SPELLINGS = [
+    (r"insur|保险", "insurer"),
+    (r"bank|银行", "bank"),
+    (r"fund|基金|投资机构|投资公司", "fund"),
+    (r"law|legal|律师|律所|法律", "law_firm"),
+    (r"account|audit|tax|会计|审计|税务", "accounting_firm"),
+    (r"translat|翻译", "translation"),
+    (r"secur|安保|安防", "security"),
+    (r"travel|旅行|旅游", "travel"),
+    (r"zone|park|园区|合作区", "overseas_zone"),
+    (r"consult|咨询", "consultancy"),
+]
+
+# Keyword rules for kind spellings from outside (first match wins): (pattern, demand kind, supply kind),
+# kinds by their ``matching.kinds.Kind`` values.
+KIND_SPELLINGS = [
+    (r"labou?r|worker|staff|recruit|劳务|用工|招工|工人", "labour_demand", "offer_labour"),
+    (r"financ|bank|insur|loan|credit|guarantee|金融|融资|保险|贷款|担保", "need_service", "offer_finance"),
+    (r"intention|intent|意向", "project_investment", "investment_intention"),
+    (r"lease|rent|租", "project_lease", "offer_service"),
+    (r"tender|bid|epc|招标|承包|工程", "project_tender", "offer_service"),
+    (r"invest|投资|招商|equity|股权", "project_investment", "investment_intention"),
+    (r"partner|合作|合资|joint", "need_partner", "offer_service"),
+    (r"product|goods|equipment|purchase|procure|采购|产品|设备|商品", "need_product", "offer_product"),
+    (r"service|服务", "need_service", "offer_service"),
+    (r"project|项目", "project_tender", "offer_service"),
+]

@@ -31,10 +31,10 @@ from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
 
-from matching.engine.lexicon import CONCEPTS
+from matching.engine.lexicon import CONCEPTS, FACET_NAMES
 from matching.engine.places import continent_label, country_label
 from matching.engine.text import CONCEPT_PREFIX, concept_name, concept_of_word, is_concept
-from matching.kinds import FACET_LABELS, Facet, Side
+from matching.kinds import Facet, Side
 
 NEUTRAL = 0.5
 
@@ -253,7 +253,7 @@ def explain(query, other, parts: dict, index) -> tuple:
     value, need = kind_fit(query, other)
     reasons.extend(shared_topics(query, other, index, skip_facet=need if value >= 0.6 else ""))
     if value >= 0.6 and need:
-        reasons.append(f"{FACET_LABELS.get(need, need)}需求对口")
+        reasons.append(f"{FACET_NAMES.get(need, need)}需求对口")
     if parts["amount"] == 1.0:
         reasons.append("金额相符")
     elif parts["amount"] >= 0.6:

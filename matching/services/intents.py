@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audit.services import log
 from matching.models import Intent, IntentMessage, IntentStatus
@@ -31,7 +32,7 @@ TRANSITIONS = {
 def _move(intent, action):
     sources, target = TRANSITIONS[action]
     if intent.status not in sources:
-        raise ValidationError(f"意向当前为“{intent.get_status_display()}”，不能执行该操作")
+        raise ValidationError(_("意向当前为“%(status)s”，不能执行该操作") % {"status": intent.get_status_display()})
     intent.status = target
 
 
@@ -46,11 +47,11 @@ def send_intent(listing, *, by, message, contact_name, contact_phone="", contact
     if not allowed:
         raise PermissionDenied(why)
     if not (message or "").strip():
-        raise ValidationError("请填写意向说明")
+        raise ValidationError(_("请填写意向说明"))
     if not (contact_phone or contact_email):
-        raise ValidationError("请至少留下一种联系方式（电话或邮箱），对方接受意向后才会看到")
+        raise ValidationError(_("请至少留下一种联系方式（电话或邮箱），对方接受意向后才会看到"))
     if from_listing is not None and not manageable_listings(by).filter(pk=from_listing.pk).exists():
-        raise PermissionDenied("只能关联本单位发布的信息")
+        raise PermissionDenied(_("只能关联本单位发布的信息"))
     try:
         with transaction.atomic():
             intent = Intent.objects.create(
@@ -58,10 +59,10 @@ def send_intent(listing, *, by, message, contact_name, contact_phone="", contact
                 contact_name=contact_name.strip(), contact_phone=contact_phone.strip(), contact_email=contact_email.strip(),
             )
     except IntegrityError:
-        raise ValidationError("本单位已就这条信息发送过意向") from None
+        raise ValidationError(_("本单位已就这条信息发送过意向")) from None
     log("matching.intent_sent", actor=by, request=request, target=intent, detail={"listing": listing.pk})
     if listing.owner_id:
-        notify([listing.owner], kind="matching.intent_received", title=f"收到合作意向：{listing.title}",
+        notify([listing.owner], kind="matching.intent_received", title=_("收到合作意向：%(title)s") % {"title": listing.title},
                body=f"{intent.sender_org.name}：{intent.message[:120]}", url=intent_url(intent))
     return intent
 
@@ -70,25 +71,32 @@ def send_intent(listing, *, by, message, contact_name, contact_phone="", contact
 def respond(intent, *, by, accept: bool, note="", request=None):
     """The owner accepts (contacts revealed to both) or declines."""
     if not is_owner_side(by, intent):
-        raise PermissionDenied("只有信息发布人可以答复意向")
+        raise PermissionDenied(_("只有信息发布人可以答复意向"))
     _move(intent, "accept" if accept else "decline")
     intent.responded_at, intent.response_note = timezone.now(), (note or "").strip()
     intent.save(update_fields=["status", "responded_at", "response_note"])
     log("matching.intent_accepted" if accept else "matching.intent_declined", actor=by, request=request, target=intent)
     if accept:
-        title, body = f"对方已接受您的合作意向：{intent.listing.title}", "双方联系方式已互相可见，可在会话中继续沟通。"
+        title, body = _("对方已接受您的合作意向：%(title)s") % {"title": intent.listing.title}, _("双方联系方式已互相可见，可在会话中继续沟通。")
     else:
-        title, body = f"对方婉拒了您的合作意向：{intent.listing.title}", intent.response_note or "感谢关注，欢迎继续浏览其他对接信息。"
+        title, body = _("对方婉拒了您的合作意向：%(title)s") % {"title": intent.listing.title}, intent.response_note or _("感谢关注，欢迎继续浏览其他对接信息。")
     notify([intent.sender], kind="matching.intent_answered", title=title, body=body, url=intent_url(intent))
 
 
 @transaction.atomic
 def withdraw_intent(intent, *, by, request=None):
     if not is_sender_side(by, intent):
-        raise PermissionDenied("只有发送人可以撤回意向")
+        raise PermissionDenied(_("只有发送人可以撤回意向"))
     _move(intent, "withdraw")
     intent.save(update_fields=["status"])
     log("matching.intent_withdrawn", actor=by, request=request, target=intent)
+
+
+def _signed(on, amount_usd) -> str:
+    """"2026-03-01 签约 1,200,000 美元" (the amount only when given)."""
+    if amount_usd:
+        return _("%(date)s 签约 %(amount)s 美元") % {"date": f"{on:%Y-%m-%d}", "amount": f"{amount_usd:,}"}
+    return _("%(date)s 签约") % {"date": f"{on:%Y-%m-%d}"}
 
 
 def _other_party(intent, user):
@@ -99,15 +107,15 @@ def _other_party(intent, user):
 def post_message(intent, *, by, body, request=None) -> IntentMessage:
     """A message in the conversation that follows an accepted intent."""
     if not (is_owner_side(by, intent) or is_sender_side(by, intent)):
-        raise PermissionDenied("您不是该意向的参与方")
+        raise PermissionDenied(_("您不是该意向的参与方"))
     if intent.status != IntentStatus.ACCEPTED:
-        raise ValidationError("意向被接受后才能开始会话")
+        raise ValidationError(_("意向被接受后才能开始会话"))
     if not (body or "").strip():
-        raise ValidationError("消息内容不能为空")
+        raise ValidationError(_("消息内容不能为空"))
     message = IntentMessage.objects.create(intent=intent, author=by, body=body.strip()[:4000])
     other = _other_party(intent, by)
     if other is not None:
-        notify([other], kind="matching.message", title=f"对接会话有新消息：{intent.listing.title}", body=message.body[:120], url=intent_url(intent))
+        notify([other], kind="matching.message", title=_("对接会话有新消息：%(title)s") % {"title": intent.listing.title}, body=message.body[:120], url=intent_url(intent))
     return message
 
 
@@ -115,16 +123,16 @@ def post_message(intent, *, by, body, request=None) -> IntentMessage:
 def record_outcome(intent, *, by, meeting_held_on=None, deal_signed_on=None, deal_amount_usd=None, note="", request=None):
     """Either party records what came of an accepted intent; it feeds the effectiveness figures."""
     if not (is_owner_side(by, intent) or is_sender_side(by, intent)):
-        raise PermissionDenied("您不是该意向的参与方")
+        raise PermissionDenied(_("您不是该意向的参与方"))
     if intent.status != IntentStatus.ACCEPTED:
-        raise ValidationError("只有已接受的意向可以记录对接成果")
+        raise ValidationError(_("只有已接受的意向可以记录对接成果"))
     today = timezone.localdate()
     if meeting_held_on and meeting_held_on > today or deal_signed_on and deal_signed_on > today:
-        raise ValidationError("洽谈和签约日期不能晚于今天")
+        raise ValidationError(_("洽谈和签约日期不能晚于今天"))
     if deal_amount_usd is not None and deal_signed_on is None:
-        raise ValidationError("填写签约金额时请同时填写签约日期")
+        raise ValidationError(_("填写签约金额时请同时填写签约日期"))
     if not (meeting_held_on or deal_signed_on or (note or "").strip()):
-        raise ValidationError("请至少填写洽谈日期、签约日期或成果说明中的一项")
+        raise ValidationError(_("请至少填写洽谈日期、签约日期或成果说明中的一项"))
     intent.meeting_held_on, intent.deal_signed_on = meeting_held_on, deal_signed_on
     intent.deal_amount_usd, intent.outcome_note = deal_amount_usd, (note or "").strip()
     intent.outcome_recorded_at = timezone.now()
@@ -132,8 +140,8 @@ def record_outcome(intent, *, by, meeting_held_on=None, deal_signed_on=None, dea
     log("matching.outcome_recorded", actor=by, request=request, target=intent,
         detail={"meeting": str(meeting_held_on or ""), "signed": str(deal_signed_on or ""), "amount_usd": deal_amount_usd})
     summary = "；".join(filter(None, [
-        f"{meeting_held_on:%Y-%m-%d} 洽谈" if meeting_held_on else "",
-        f"{deal_signed_on:%Y-%m-%d} 签约" + (f" {deal_amount_usd:,} 美元" if deal_amount_usd else "") if deal_signed_on else "",
+        _("%(date)s 洽谈") % {"date": f"{meeting_held_on:%Y-%m-%d}"} if meeting_held_on else "",
+        _signed(deal_signed_on, deal_amount_usd) if deal_signed_on else "",
         intent.outcome_note,
     ]))
-    IntentMessage.objects.create(intent=intent, author=by, body=f"【对接成果】{summary}")
+    IntentMessage.objects.create(intent=intent, author=by, body=_("【对接成果】%(summary)s") % {"summary": summary})

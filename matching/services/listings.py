@@ -18,6 +18,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from accounts.roles import OPERATOR_REVIEWER
 from audit.services import log
@@ -42,7 +44,7 @@ FIELDS = ("kind", "title", "description", "amount_min_usd", "amount_max_usd", "v
 def _move(listing, action):
     sources, target = TRANSITIONS[action]
     if listing.status not in sources:
-        raise ValidationError(f"当前状态“{listing.get_status_display()}”下不能执行该操作")
+        raise ValidationError(pgettext("listing", "当前状态“%(status)s”下不能执行该操作") % {"status": listing.get_status_display()})
     listing.status = target
 
 
@@ -66,20 +68,21 @@ def validate_listing(data, *, today=None):
     valid_until = data.get("valid_until")
     if valid_until is not None:
         if valid_until < today:
-            errors["valid_until"] = "有效期不能早于今天"
+            errors["valid_until"] = _("有效期不能早于今天")
         elif valid_until > today + timedelta(days=settings.MATCHING_MAX_VALIDITY_DAYS):
-            errors["valid_until"] = f"有效期最长 {settings.MATCHING_MAX_VALIDITY_DAYS} 天，到期后可续期"
+            days = settings.MATCHING_MAX_VALIDITY_DAYS
+            errors["valid_until"] = ngettext("有效期最长 %(n)s 天，到期后可续期", "有效期最长 %(n)s 天，到期后可续期", days) % {"n": days}
     low, high = data.get("amount_min_usd"), data.get("amount_max_usd")
     if low is not None and high is not None and low > high:
-        errors["amount_max_usd"] = "金额上限不能小于下限"
+        errors["amount_max_usd"] = _("金额上限不能小于下限")
     preference, phone, email = data.get("contact_preference"), data.get("contact_phone"), data.get("contact_email")
     if preference == "phone" and not phone:
-        errors["contact_phone"] = "选择电话联系时请填写联系电话"
+        errors["contact_phone"] = _("选择电话联系时请填写联系电话")
     elif preference == "email" and not email:
-        errors["contact_email"] = "选择邮件联系时请填写联系邮箱"
+        errors["contact_email"] = _("选择邮件联系时请填写联系邮箱")
     elif preference == "any" and not phone and not email:
         # "电话或电子邮件" (the default) needs one of the two, not both.
-        errors["contact_phone"] = "请至少填写联系电话或联系邮箱中的一项"
+        errors["contact_phone"] = _("请至少填写联系电话或联系邮箱中的一项")
     if errors:
         raise ValidationError(errors)
 
@@ -89,10 +92,10 @@ def save_listing(*, by, data: dict, countries, industries, listing=None, uploads
     """Create (``listing`` None) or edit a listing; ``submit`` sends it to review at once."""
     if listing is None:
         if not can_post(by):
-            raise PermissionDenied("只有已认证的企业或服务机构可以发布对接信息")
+            raise PermissionDenied(_("只有已认证的企业或服务机构可以发布对接信息"))
         listing = Listing(owner=by, organization=by.certified_organization, source=Source.LOCAL, status=Status.DRAFT)
     elif not can_manage(by, listing):
-        raise PermissionDenied("您无权修改这条信息")
+        raise PermissionDenied(_("您无权修改这条信息"))
     validate_listing(data)
     validate_uploads(list(uploads), existing=listing.attachments.exclude(pk__in=list(remove_attachments)).count() if listing.pk else 0)
     was_in_market = listing.pk is not None and listing.in_market
@@ -122,16 +125,16 @@ def save_listing(*, by, data: dict, countries, industries, listing=None, uploads
 
 
 def _tell_reviewers(listing):
-    notify(reviewers(), kind="matching_staff.review", title=f"对接信息待审核：{listing.title}", body=f"{listing.org_name} · {listing.get_kind_display()}",
+    notify(reviewers(), kind="matching_staff.review", title=_("对接信息待审核：%(title)s") % {"title": listing.title}, body=f"{listing.org_name} · {listing.get_kind_display()}",
            url=reverse("matching:review"))
 
 
 @transaction.atomic
 def submit_listing(listing, *, by, request=None):
     if not can_manage(by, listing):
-        raise PermissionDenied("您无权提交这条信息")
+        raise PermissionDenied(_("您无权提交这条信息"))
     if listing.valid_until < timezone.localdate():
-        raise ValidationError("有效期已过，请先修改有效期再提交")
+        raise ValidationError(_("有效期已过，请先修改有效期再提交"))
     _move(listing, "submit")
     listing.submitted_at = timezone.now()
     listing.save(update_fields=["status", "submitted_at", "side"])
@@ -143,7 +146,7 @@ def submit_listing(listing, *, by, request=None):
 def approve(listing, *, by, note="", request=None):
     """Publish a pending listing: it enters the market, is matched, and goes to the peer platform."""
     if not is_reviewer(by):
-        raise PermissionDenied("只有平台审核员可以审核对接信息")
+        raise PermissionDenied(_("只有平台审核员可以审核对接信息"))
     _move(listing, "approve")
     first_time = listing.published_at is None
     listing.reviewed_by, listing.reviewed_at, listing.review_note = by, timezone.now(), note
@@ -153,8 +156,8 @@ def approve(listing, *, by, note="", request=None):
     matchmaking.bump([listing.pk])
     interop.queue_event(listing, "listing.published" if first_time else "listing.updated")
     if listing.owner_id:
-        notify([listing.owner], kind="matching.listing_approved", title=f"您的对接信息已发布：{listing.title}",
-               body="系统将为您推荐匹配的供需信息，有新的匹配时会通知您。", url=detail_url(listing))
+        notify([listing.owner], kind="matching.listing_approved", title=_("您的对接信息已发布：%(title)s") % {"title": listing.title},
+               body=_("系统将为您推荐匹配的供需信息，有新的匹配时会通知您。"), url=detail_url(listing))
     from matching.tasks import match_listing
 
     listing_id = listing.pk
@@ -164,22 +167,22 @@ def approve(listing, *, by, note="", request=None):
 @transaction.atomic
 def return_listing(listing, *, by, note, request=None):
     if not is_reviewer(by):
-        raise PermissionDenied("只有平台审核员可以审核对接信息")
+        raise PermissionDenied(_("只有平台审核员可以审核对接信息"))
     if not (note or "").strip():
-        raise ValidationError("退回时请填写退回理由，便于发布人修改")
+        raise ValidationError(_("退回时请填写退回理由，便于发布人修改"))
     _move(listing, "return")
     listing.reviewed_by, listing.reviewed_at, listing.review_note = by, timezone.now(), note.strip()
     listing.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note", "side"])
     log("matching.listing_returned", actor=by, request=request, target=listing, detail={"note": note.strip()})
     if listing.owner_id:
-        notify([listing.owner], kind="matching.listing_returned", title=f"您的对接信息被退回：{listing.title}", body=note.strip(), url=detail_url(listing))
+        notify([listing.owner], kind="matching.listing_returned", title=_("您的对接信息被退回：%(title)s") % {"title": listing.title}, body=note.strip(), url=detail_url(listing))
 
 
 @transaction.atomic
 def withdraw(listing, *, by, request=None):
     """The owner takes a listing off the market (or out of review)."""
     if not can_manage(by, listing):
-        raise PermissionDenied("您无权撤回这条信息")
+        raise PermissionDenied(_("您无权撤回这条信息"))
     was_in_market = listing.in_market
     _move(listing, "withdraw")
     listing.closed_at = timezone.now()
@@ -202,7 +205,7 @@ def expire_due(today=None) -> int:
             log("matching.listing_expired", target=listing, detail={"valid_until": str(listing.valid_until)})
             _left_market(listing)
             if listing.owner_id:
-                notify([listing.owner], kind="matching.listing_expired", title=f"对接信息已到期下架：{listing.title}",
-                       body="如仍有需要，可修改有效期后重新提交审核。", url=detail_url(listing))
+                notify([listing.owner], kind="matching.listing_expired", title=_("对接信息已到期下架：%(title)s") % {"title": listing.title},
+                       body=_("如仍有需要，可修改有效期后重新提交审核。"), url=detail_url(listing))
         expired += 1
     return expired
