@@ -12,6 +12,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
@@ -20,56 +22,56 @@ from taxonomy.cities import City
 from uploads.storage import RandomName, private_storage
 
 FIELD_TYPES = [
-    ("singleline", "单行文本"),
-    ("multiline", "多行文本"),
-    ("number", "数字"),
-    ("date", "日期"),
-    ("dropdown", "单选（下拉）"),
-    ("radio", "单选（按钮）"),
-    ("checkboxes", "多选"),
-    ("file", "文件上传"),
+    ("singleline", _("单行文本")),
+    ("multiline", _("多行文本")),
+    ("number", _("数字")),
+    ("date", _("日期")),
+    ("dropdown", _("单选（下拉）")),
+    ("radio", _("单选（按钮）")),
+    ("checkboxes", _("多选")),
+    ("file", _("文件上传")),
 ]
 NUMERIC_TYPES = {"number"}
 CHOICE_TYPES = {"dropdown", "radio", "checkboxes"}
-assert {code for code, _ in FIELD_TYPES} - {"file"} <= {code for code, _ in FORM_FIELD_CHOICES}
+assert {code for code, _label in FIELD_TYPES} - {"file"} <= {code for code, _label in FORM_FIELD_CHOICES}
 
 
 class Audience(models.TextChoices):
-    ALL = "all", "全部已认证企业"
-    CITY = "city", "按市州"
-    INDUSTRY = "industry", "按行业"
-    FILING_KIND = "filing_kind", "按备案业务类型"
-    LIST = "list", "指定企业名单"
+    ALL = "all", _("全部已认证企业")
+    CITY = "city", _("按市州")
+    INDUSTRY = "industry", _("按行业")
+    FILING_KIND = "filing_kind", _("按备案业务类型")
+    LIST = "list", _("指定企业名单")
 
 
 class CallStatus(models.TextChoices):
-    DRAFT = "draft", "草稿"
-    PUBLISHED = "published", "已发布"
-    CLOSED = "closed", "已结束"
+    DRAFT = "draft", _("草稿")
+    PUBLISHED = "published", _("已发布")
+    CLOSED = "closed", _("已结束")
 
 
 class DataCall(ClusterableModel):
-    title = models.CharField("报送名称", max_length=200)
-    instructions = models.TextField("填报说明", blank=True)
-    owner_city = models.CharField("发布单位", max_length=16, choices=City.choices, blank=True,
-                                  help_text="空＝省商务厅发布；填写市州＝该市州商务局发布，只面向本市州企业")
-    audience = models.CharField("报送对象", max_length=16, choices=Audience.choices, default=Audience.ALL)
-    audience_cities = models.JSONField("对象市州", default=list, blank=True)
-    audience_industries = models.ManyToManyField("taxonomy.Industry", verbose_name="对象行业", blank=True)
-    audience_filing_kinds = models.JSONField("对象备案类型", default=list, blank=True)
-    audience_orgs = models.ManyToManyField("accounts.Organization", verbose_name="指定企业", blank=True, related_name="+")
-    opens_at = models.DateTimeField("开始时间", default=timezone.now)
-    closes_at = models.DateTimeField("截止时间")
-    accept_late = models.BooleanField("截止后允许补报", default=True, help_text="补报的记录标记为“逾期提交”")
-    remind_days = models.PositiveSmallIntegerField("截止前几天提醒", default=3)
-    status = models.CharField("状态", max_length=16, choices=CallStatus.choices, default=CallStatus.DRAFT, db_index=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="创建人", null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    title = models.CharField(_("报送名称"), max_length=200)
+    instructions = models.TextField(_("填报说明"), blank=True)
+    owner_city = models.CharField(_("发布单位"), max_length=16, choices=City.choices, blank=True,
+                                  help_text=_("空＝省商务厅发布；填写市州＝该市州商务局发布，只面向本市州企业"))
+    audience = models.CharField(_("报送对象"), max_length=16, choices=Audience.choices, default=Audience.ALL)
+    audience_cities = models.JSONField(_("对象市州"), default=list, blank=True)
+    audience_industries = models.ManyToManyField("taxonomy.Industry", verbose_name=_("对象行业"), blank=True)
+    audience_filing_kinds = models.JSONField(_("对象备案类型"), default=list, blank=True)
+    audience_orgs = models.ManyToManyField("accounts.Organization", verbose_name=_("指定企业"), blank=True, related_name="+")
+    opens_at = models.DateTimeField(_("开始时间"), default=timezone.now)
+    closes_at = models.DateTimeField(_("截止时间"))
+    accept_late = models.BooleanField(_("截止后允许补报"), default=True, help_text=_("补报的记录标记为“逾期提交”"))
+    remind_days = models.PositiveSmallIntegerField(_("截止前几天提醒"), default=3)
+    status = models.CharField(_("状态"), max_length=16, choices=CallStatus.choices, default=CallStatus.DRAFT, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "数据报送"
-        verbose_name_plural = "数据报送"
+        verbose_name = pgettext_lazy("singular", "数据报送")
+        verbose_name_plural = _("数据报送")
         ordering = ["-closes_at", "-id"]
 
     def __str__(self):
@@ -77,7 +79,8 @@ class DataCall(ClusterableModel):
 
     @property
     def publisher(self) -> str:
-        return f"{self.get_owner_city_display()}商务局" if self.owner_city else "省商务厅"
+        """The publishing authority, in the active language (the city's name stays Chinese: reference data)."""
+        return gettext("%(city)s商务局") % {"city": self.get_owner_city_display()} if self.owner_city else gettext("省商务厅")
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -91,14 +94,14 @@ class DataCallField(AbstractFormField):
     """One question of a call; Wagtail's form-field model plus a file type and file rules."""
 
     call = ParentalKey(DataCall, on_delete=models.CASCADE, related_name="form_fields")
-    field_type = models.CharField("题型", max_length=16, choices=FIELD_TYPES)
-    file_extensions = models.CharField("允许的文件类型", max_length=100, blank=True, default="pdf,docx,xlsx,jpg,png",
-                                       help_text="仅文件上传题：逗号分隔的扩展名")
-    max_file_mb = models.PositiveSmallIntegerField("文件大小上限（MB）", default=10)
+    field_type = models.CharField(_("题型"), max_length=16, choices=FIELD_TYPES)
+    file_extensions = models.CharField(_("允许的文件类型"), max_length=100, blank=True, default="pdf,docx,xlsx,jpg,png",
+                                       help_text=_("仅文件上传题：逗号分隔的扩展名"))
+    max_file_mb = models.PositiveSmallIntegerField(_("文件大小上限（MB）"), default=10)
 
     class Meta(AbstractFormField.Meta):
-        verbose_name = "报送字段"
-        verbose_name_plural = "报送字段"
+        verbose_name = _("报送字段")
+        verbose_name_plural = _("报送字段")
 
     def get_field_clean_name(self):
         # Chinese labels would give unreadable slugs; a stable random key keeps stored answers
@@ -115,24 +118,24 @@ class DataCallField(AbstractFormField):
 
 
 class SubmissionStatus(models.TextChoices):
-    DRAFT = "draft", "已暂存"
-    SUBMITTED = "submitted", "已提交"
+    DRAFT = "draft", _("已暂存")
+    SUBMITTED = "submitted", _("已提交")
 
 
 class Submission(models.Model):
-    call = models.ForeignKey(DataCall, verbose_name="数据报送", on_delete=models.CASCADE, related_name="submissions")
-    organization = models.ForeignKey("accounts.Organization", verbose_name="填报单位", on_delete=models.CASCADE, related_name="datacall_submissions")
-    data = models.JSONField("填报内容", default=dict, blank=True)
-    status = models.CharField("状态", max_length=16, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT)
-    late = models.BooleanField("逾期提交", default=False)
-    locked = models.BooleanField("已锁定", default=False)
-    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提交人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    call = models.ForeignKey(DataCall, verbose_name=pgettext_lazy("singular", "数据报送"), on_delete=models.CASCADE, related_name="submissions")
+    organization = models.ForeignKey("accounts.Organization", verbose_name=_("填报单位"), on_delete=models.CASCADE, related_name="datacall_submissions")
+    data = models.JSONField(_("填报内容"), default=dict, blank=True)
+    status = models.CharField(_("状态"), max_length=16, choices=SubmissionStatus.choices, default=SubmissionStatus.DRAFT)
+    late = models.BooleanField(_("逾期提交"), default=False)
+    locked = models.BooleanField(_("已锁定"), default=False)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("提交人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        verbose_name = "报送记录"
-        verbose_name_plural = "报送记录"
+        verbose_name = _("报送记录")
+        verbose_name_plural = _("报送记录")
         constraints = [models.UniqueConstraint(fields=["call", "organization"], name="datacalls_one_submission_per_org")]
 
     def __str__(self):
@@ -146,15 +149,15 @@ def upload_to(instance, filename):
 
 class SubmissionFile(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
-    field_name = models.CharField("字段", max_length=255)
-    file = models.FileField("文件", storage=private_storage, upload_to=RandomName("datacalls"), max_length=300)
-    original_name = models.CharField("原文件名", max_length=255)
-    size = models.PositiveIntegerField("大小（字节）", default=0)
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    field_name = models.CharField(_("字段"), max_length=255)
+    file = models.FileField(_("文件"), storage=private_storage, upload_to=RandomName("datacalls"), max_length=300)
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    size = models.PositiveIntegerField(_("大小（字节）"), default=0)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "报送附件"
-        verbose_name_plural = "报送附件"
+        verbose_name = _("报送附件")
+        verbose_name_plural = _("报送附件")
 
     def __str__(self):
         return self.original_name
@@ -164,8 +167,8 @@ class Reminder(models.Model):
     """One reminder sent to one organisation about one call, so the periodic job never repeats it."""
 
     class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", "截止前提醒"
-        OVERDUE = "overdue", "逾期未报提醒"
+        DUE_SOON = "due_soon", _("截止前提醒")
+        OVERDUE = "overdue", _("逾期未报提醒")
 
     call = models.ForeignKey(DataCall, on_delete=models.CASCADE, related_name="reminders")
     organization = models.ForeignKey("accounts.Organization", on_delete=models.CASCADE, related_name="+")

@@ -10,6 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import CertificationStatus, Organization, OrgKind
 from accounts.roles import DEPT_ADMIN, bureau_city_of, has_role
@@ -19,7 +21,7 @@ from taxonomy.cities import Jurisdiction
 
 NOT_STARTED, DRAFT, SUBMITTED, LATE, OVERDUE = "not_started", "draft", "submitted", "late", "overdue"
 TARGET_STATUS_LABELS = OrderedDict([
-    (NOT_STARTED, "未填报"), (DRAFT, "已暂存"), (SUBMITTED, "已提交"), (LATE, "逾期提交"), (OVERDUE, "逾期未报"),
+    (NOT_STARTED, pgettext_lazy("data call status", "未填报")), (DRAFT, _("已暂存")), (SUBMITTED, _("已提交")), (LATE, _("逾期提交")), (OVERDUE, _("逾期未报")),
 ])
 
 
@@ -127,11 +129,11 @@ def can_fill(org, call, submission=None, now=None) -> tuple[bool, str]:
     """Whether ``org`` may still change its answer, and if not, why (shown to the user)."""
     now = now or timezone.now()
     if call.status == CallStatus.DRAFT or call.opens_at > now:
-        return False, "该报送尚未开始"
+        return False, gettext("该报送尚未开始")
     if submission is not None and submission.locked:
-        return False, "该报送记录已被主管部门锁定，如需修改请联系发布单位"
+        return False, gettext("该报送记录已被主管部门锁定，如需修改请联系发布单位")
     if call.status == CallStatus.CLOSED or (call.is_past_deadline(now) and not call.accept_late):
-        return False, "该报送已截止，不能再填报或修改"
+        return False, gettext("该报送已截止，不能再填报或修改")
     return True, ""
 
 
@@ -210,7 +212,7 @@ def display_value(field, value):
     if value in (None, "", []):
         return ""
     if isinstance(value, list):
-        return "、".join(str(v) for v in value)
+        return pgettext("list separator", "、").join(str(v) for v in value)
     if isinstance(value, dict):
         return value.get("name", "")
     return str(value)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import bureau_city_of
@@ -25,9 +26,9 @@ def save_call(form, formset, *, by, request=None) -> DataCall:
     """Create or update a draft call from the editor (``CallForm`` + ``FieldFormSet``, both valid)."""
     call = form.instance
     if not can_publish(by) or (call.pk and not can_edit_call(by, call)):
-        raise PermissionDenied("您无权编辑该数据报送")
+        raise PermissionDenied(_("您无权编辑该数据报送"))
     if call.pk and call.status != CallStatus.DRAFT:
-        raise ValidationError("已发布的数据报送不能再修改字段，只能延长截止时间或结束")
+        raise ValidationError(_("已发布的数据报送不能再修改字段，只能延长截止时间或结束"))
     with transaction.atomic():
         created = call.pk is None
         if created:
@@ -54,30 +55,31 @@ def save_call(form, formset, *, by, request=None) -> DataCall:
 def publish(call, *, by, request=None) -> int:
     """Open ``call`` to its audience and tell every member of every target organisation."""
     if not can_edit_call(by, call):
-        raise PermissionDenied("您无权发布该数据报送")
+        raise PermissionDenied(_("您无权发布该数据报送"))
     if call.status != CallStatus.DRAFT:
-        raise ValidationError("该数据报送已发布")
+        raise ValidationError(_("该数据报送已发布"))
     if not call.form_fields.exists():
-        raise ValidationError("请先添加至少一个填报字段")
+        raise ValidationError(_("请先添加至少一个填报字段"))
     if call.closes_at <= timezone.now():
-        raise ValidationError("截止时间已过，请先修改截止时间")
+        raise ValidationError(_("截止时间已过，请先修改截止时间"))
     orgs = list(target_orgs(call).values_list("pk", flat=True))
     if not orgs:
-        raise ValidationError("按当前设置没有任何报送对象企业，请调整报送对象")
+        raise ValidationError(_("按当前设置没有任何报送对象企业，请调整报送对象"))
     call.status, call.published_at = CallStatus.PUBLISHED, timezone.now()
     call.save(update_fields=["status", "published_at"])
     log("datacalls.publish", actor=by, request=request, target=call, detail={"targets": len(orgs)})
     deadline = timezone.localtime(call.closes_at).strftime("%Y-%m-%d %H:%M")
-    notify(_members(orgs), kind="filing.datacall_published", title=f"数据报送：{call.title}",
-           body=f"{call.publisher}发起了数据报送，请于 {deadline} 前在线填报。", url=reverse("datacalls:fill", args=[call.pk]))
+    notify(_members(orgs), kind="filing.datacall_published", title=_("数据报送：%(title)s") % {"title": call.title},
+           body=_("%(publisher)s发起了数据报送，请于 %(deadline)s 前在线填报。") % {"publisher": call.publisher, "deadline": deadline},
+           url=reverse("datacalls:fill", args=[call.pk]))
     return len(orgs)
 
 
 def extend(call, *, closes_at, by, request=None):
     if not can_edit_call(by, call):
-        raise PermissionDenied("您无权修改该数据报送")
+        raise PermissionDenied(_("您无权修改该数据报送"))
     if closes_at <= call.opens_at:
-        raise ValidationError("截止时间必须晚于开始时间")
+        raise ValidationError(_("截止时间必须晚于开始时间"))
     old = call.closes_at
     call.closes_at = closes_at
     if call.status == CallStatus.CLOSED and closes_at > timezone.now():
@@ -91,9 +93,9 @@ def extend(call, *, closes_at, by, request=None):
 def close(call, *, by, request=None):
     """End ``call``: no more changes or late submissions."""
     if not can_edit_call(by, call):
-        raise PermissionDenied("您无权结束该数据报送")
+        raise PermissionDenied(_("您无权结束该数据报送"))
     if call.status != CallStatus.PUBLISHED:
-        raise ValidationError("只有进行中的数据报送可以结束")
+        raise ValidationError(_("只有进行中的数据报送可以结束"))
     call.status = CallStatus.CLOSED
     call.save(update_fields=["status"])
     log("datacalls.close", actor=by, request=request, target=call)
@@ -107,7 +109,7 @@ def save_submission(call, org, form, *, by, submit: bool, request=None) -> Submi
     left empty keeps the earlier upload.
     """
     with transaction.atomic():
-        submission, _ = Submission.objects.select_for_update().get_or_create(call=call, organization=org)
+        submission, _created = Submission.objects.select_for_update().get_or_create(call=call, organization=org)
         allowed, reason = can_fill(org, call, submission)
         if not allowed:
             raise ValidationError(reason)
@@ -135,20 +137,20 @@ def save_submission(call, org, form, *, by, submit: bool, request=None) -> Submi
     action = "datacalls.submit" if submit else "datacalls.save_draft"
     log(action, actor=by, request=request, target=submission, detail={"late": submission.late} if submit else {})
     if submit and call.created_by_id:
-        notify([call.created_by], kind="filing.datacall_submitted", title=f"{org.name} 已提交“{call.title}”",
+        notify([call.created_by], kind="filing.datacall_submitted", title=_("%(org)s 已提交“%(title)s”") % {"org": org.name, "title": call.title},
                url=reverse("datacalls:results", args=[call.pk]))
     return submission
 
 
 def set_locked(submission, *, locked: bool, by, request=None):
     if not can_edit_call(by, submission.call):
-        raise PermissionDenied("只有发布单位可以锁定或解锁报送记录")
+        raise PermissionDenied(_("只有发布单位可以锁定或解锁报送记录"))
     submission.locked = locked
     submission.save(update_fields=["locked", "updated_at"])
     log("datacalls.lock" if locked else "datacalls.unlock", actor=by, request=request, target=submission)
     if not locked:
-        notify(_members([submission.organization_id]), kind="filing.datacall_unlocked", title=f"“{submission.call.title}”已开放修改",
-               body="发布单位已解锁您的报送记录，请修改后重新提交。", url=reverse("datacalls:fill", args=[submission.call_id]))
+        notify(_members([submission.organization_id]), kind="filing.datacall_unlocked", title=_("“%(title)s”已开放修改") % {"title": submission.call.title},
+               body=_("发布单位已解锁您的报送记录，请修改后重新提交。"), url=reverse("datacalls:fill", args=[submission.call_id]))
 
 
 def _not_submitted(call):
@@ -159,14 +161,14 @@ def _not_submitted(call):
 def remind_now(call, *, by, request=None, org_scope=None) -> int:
     """Staff reminder to every target (within ``org_scope``) that has not submitted yet."""
     if call.status != CallStatus.PUBLISHED:
-        raise ValidationError("只有进行中的数据报送可以发送提醒")
+        raise ValidationError(_("只有进行中的数据报送可以发送提醒"))
     orgs = _not_submitted(call)
     if org_scope is not None:
         orgs = orgs.filter(org_scope)
     ids = list(orgs.values_list("pk", flat=True))
     deadline = timezone.localtime(call.closes_at).strftime("%Y-%m-%d %H:%M")
-    notify(_members(ids), kind="filing.datacall_reminder", title=f"请尽快填报：{call.title}",
-           body=f"截止时间 {deadline}，贵单位尚未提交。", url=reverse("datacalls:fill", args=[call.pk]))
+    notify(_members(ids), kind="filing.datacall_reminder", title=_("请尽快填报：%(title)s") % {"title": call.title},
+           body=_("截止时间 %(deadline)s，贵单位尚未提交。") % {"deadline": deadline}, url=reverse("datacalls:fill", args=[call.pk]))
     log("datacalls.remind", actor=by, request=request, target=call, detail={"organizations": len(ids)})
     return len(ids)
 
@@ -181,11 +183,11 @@ def send_due_reminders(now=None) -> dict:
         if call.is_past_deadline(now):
             if not call.accept_late:
                 continue
-            kind, title = Reminder.Kind.OVERDUE, f"已逾期：{call.title}"
-            body = "该报送已过截止时间，贵单位尚未提交，请尽快补报（将标记为逾期提交）。"
+            kind, title = Reminder.Kind.OVERDUE, _("已逾期：%(title)s") % {"title": call.title}
+            body = _("该报送已过截止时间，贵单位尚未提交，请尽快补报（将标记为逾期提交）。")
         elif call.closes_at - now <= timedelta(days=call.remind_days):
-            kind, title = Reminder.Kind.DUE_SOON, f"即将截止：{call.title}"
-            body = f"该报送将于 {timezone.localtime(call.closes_at).strftime('%Y-%m-%d %H:%M')} 截止，贵单位尚未提交。"
+            kind, title = Reminder.Kind.DUE_SOON, _("即将截止：%(title)s") % {"title": call.title}
+            body = _("该报送将于 %(deadline)s 截止，贵单位尚未提交。") % {"deadline": timezone.localtime(call.closes_at).strftime("%Y-%m-%d %H:%M")}
         else:
             continue
         already = Reminder.objects.filter(call=call, kind=kind).values("organization_id")

@@ -24,7 +24,7 @@ def enterprise_todos(org) -> list[Todo]:
     items = []
     for call, _submission, status, open_to_change in calls_with_status_for_org(org):
         if status in STEPS and open_to_change:
-            items.append(Todo(f"{STEPS[status]}：{call.title}", reverse("datacalls:fill", args=[call.pk]), deadline=as_date(call.closes_at),
+            items.append(Todo(_("%(step)s：%(title)s") % {"step": STEPS[status], "title": call.title}, reverse("datacalls:fill", args=[call.pk]), deadline=as_date(call.closes_at),
                               note=_("发布单位：%(publisher)s") % {"publisher": call.publisher}))
     return items
 

@@ -11,6 +11,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import bureau_city_of
@@ -45,7 +47,7 @@ from uploads.downloads import send_private_file
 def index(request):
     org = enterprise_of(request.user)
     if org is None and not is_staff_viewer(request.user):
-        raise PermissionDenied("数据报送面向已认证的企业，请先完成企业认证")
+        raise PermissionDenied(_("数据报送面向已认证的企业，请先完成企业认证"))
     rows = []
     if org is not None:
         calls = calls_for_org(org)
@@ -62,7 +64,7 @@ def fill(request, pk):
     call = get_object_or_404(DataCall, pk=pk)
     org = enterprise_of(request.user)
     if org is None or not call_visible_to_enterprise(request.user, call):
-        raise Http404("没有找到面向贵单位的该项数据报送")
+        raise Http404(_("没有找到面向贵单位的该项数据报送"))
     submission = Submission.objects.filter(call=call, organization=org).first()
     allowed, reason = can_fill(org, call, submission)
     if request.method == "POST":
@@ -76,10 +78,10 @@ def fill(request, pk):
             except ValidationError as exc:
                 messages.error(request, exc.messages[0])
             else:
-                messages.success(request, "已提交，截止前仍可修改后重新提交" if submit else "已暂存，提交前其他单位和主管部门看不到未提交的内容")
+                messages.success(request, _("已提交，截止前仍可修改后重新提交") if submit else _("已暂存，提交前其他单位和主管部门看不到未提交的内容"))
                 return redirect("datacalls:fill", call.pk)
         else:
-            messages.error(request, "填报内容有误，请按提示修改")
+            messages.error(request, _("填报内容有误，请按提示修改"))
     else:
         form = make_answer_form(call, submission)
     status = target_status(call, submission)
@@ -94,7 +96,7 @@ def fill(request, pk):
 def file_download(request, pk):
     stored = get_object_or_404(SubmissionFile.objects.select_related("submission__call"), pk=pk)
     if not submission_visible_to(request.user, stored.submission):
-        raise Http404("文件不存在")
+        raise Http404(_("文件不存在"))
     response = send_private_file(stored.file, stored.original_name)
     if enterprise_of(request.user) is None or enterprise_of(request.user).pk != stored.submission.organization_id:
         log("datacalls.file_download", actor=request.user, request=request, target=stored.submission, detail={"name": stored.original_name})
@@ -105,7 +107,7 @@ def file_download(request, pk):
 
 def _staff_or_403(user):
     if not is_staff_viewer(user):
-        raise PermissionDenied("只有省商务厅和市州商务局工作人员可以管理数据报送")
+        raise PermissionDenied(_("只有省商务厅和市州商务局工作人员可以管理数据报送"))
 
 
 def _managed_call(user, pk):
@@ -147,17 +149,17 @@ def _editor(request, call):
         else:
             if "publish" in request.POST:
                 return _publish(request, call)
-            messages.success(request, "已保存为草稿；检查无误后请发布")
+            messages.success(request, _("已保存为草稿；检查无误后请发布"))
             return redirect("datacalls:results", call.pk)
     elif request.method == "POST":
-        messages.error(request, "表单有误，请按提示修改")
+        messages.error(request, _("表单有误，请按提示修改"))
     return TemplateResponse(request, "datacalls/editor.html", {"form": form, "formset": formset, "call": call if call.pk else None})
 
 
 @login_required
 def create(request):
     if not can_publish(request.user):
-        raise PermissionDenied("只有省商务厅管理员和市州商务局可以发起数据报送")
+        raise PermissionDenied(_("只有省商务厅管理员和市州商务局可以发起数据报送"))
     return _editor(request, DataCall())
 
 
@@ -165,9 +167,9 @@ def create(request):
 def edit(request, pk):
     call = _managed_call(request.user, pk)
     if not can_edit_call(request.user, call):
-        raise PermissionDenied("只有发布单位可以修改该数据报送")
+        raise PermissionDenied(_("只有发布单位可以修改该数据报送"))
     if call.status != CallStatus.DRAFT:
-        messages.error(request, "已发布的数据报送不能再修改字段，可以延长截止时间")
+        messages.error(request, _("已发布的数据报送不能再修改字段，可以延长截止时间"))
         return redirect("datacalls:results", call.pk)
     return _editor(request, call)
 
@@ -184,7 +186,7 @@ def _act(request, call, action, success):
 
 
 def _publish(request, call):
-    return _act(request, call, lambda: services.publish(call, by=request.user, request=request), lambda n: f"已发布，已通知 {n} 家报送对象单位")
+    return _act(request, call, lambda: services.publish(call, by=request.user, request=request), lambda n: ngettext("已发布，已通知 %(n)d 家报送对象单位", "已发布，已通知 %(n)d 家报送对象单位", n) % {"n": n})
 
 
 @login_required
@@ -197,7 +199,7 @@ def publish(request, pk):
 @require_POST
 def close(request, pk):
     call = _managed_call(request.user, pk)
-    return _act(request, call, lambda: services.close(call, by=request.user, request=request), lambda _: "已结束该数据报送，企业不能再填报或修改")
+    return _act(request, call, lambda: services.close(call, by=request.user, request=request), lambda _result: _("已结束该数据报送，企业不能再填报或修改"))
 
 
 @login_required
@@ -208,10 +210,10 @@ def extend(request, pk):
     try:
         closes_at = timezone.make_aware(datetime.strptime(raw, "%Y-%m-%dT%H:%M"))
     except ValueError:
-        messages.error(request, f"截止时间格式不正确：“{raw}”")
+        messages.error(request, _("截止时间格式不正确：“%(value)s”") % {"value": raw})
         return redirect("datacalls:results", call.pk)
     return _act(request, call, lambda: services.extend(call, closes_at=closes_at, by=request.user, request=request),
-                lambda _: f"截止时间已改为 {raw.replace('T', ' ')}")
+                lambda _result: _("截止时间已改为 %(deadline)s") % {"deadline": raw.replace("T", " ")})
 
 
 @login_required
@@ -219,7 +221,7 @@ def extend(request, pk):
 def remind(request, pk):
     call = _managed_call(request.user, pk)
     scope = org_scope(request.user)
-    return _act(request, call, lambda: services.remind_now(call, by=request.user, request=request, org_scope=scope), lambda n: f"已提醒 {n} 家尚未提交的单位")
+    return _act(request, call, lambda: services.remind_now(call, by=request.user, request=request, org_scope=scope), lambda n: ngettext("已提醒 %(n)d 家尚未提交的单位", "已提醒 %(n)d 家尚未提交的单位", n) % {"n": n})
 
 
 @login_required
@@ -258,7 +260,7 @@ def submission_detail(request, pk):
     submission = get_object_or_404(Submission.objects.select_related("call", "organization"), pk=pk)
     _staff_or_403(request.user)
     if not submission_visible_to(request.user, submission):
-        raise Http404("没有找到该报送记录")
+        raise Http404(_("没有找到该报送记录"))
     fields = list(submission.call.form_fields.all())
     files = {f.field_name: f for f in submission.files.all()}
     answers = [(f, display_value(f, submission.data.get(f.clean_name)), files.get(f.clean_name)) for f in fields]
@@ -273,8 +275,8 @@ def submission_detail(request, pk):
 def lock(request, pk):
     submission = get_object_or_404(Submission.objects.select_related("call"), pk=pk)
     if not submission_visible_to(request.user, submission):
-        raise Http404("没有找到该报送记录")
+        raise Http404(_("没有找到该报送记录"))
     locked = request.POST.get("locked") == "1"
     services.set_locked(submission, locked=locked, by=request.user, request=request)
-    messages.success(request, "已锁定，企业不能再修改" if locked else "已解锁并通知企业")
+    messages.success(request, _("已锁定，企业不能再修改") if locked else _("已解锁并通知企业"))
     return redirect("datacalls:submission", submission.pk)

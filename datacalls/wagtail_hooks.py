@@ -2,6 +2,7 @@
 progress table, summary and export live on /datacalls/manage/ (see docs/datacalls.md)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -15,4 +16,4 @@ class DataCallsMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_datacalls_menu_item():
-    return DataCallsMenuItem("数据报送", reverse("datacalls:manage"), icon_name="form", order=900)
+    return DataCallsMenuItem(_("数据报送"), reverse("datacalls:manage"), icon_name="form", order=900)

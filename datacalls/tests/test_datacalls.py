@@ -231,7 +231,7 @@ def test_completion_by_city_and_city_bureau_scope(client, people, make_call):
     sy_sub = Submission.objects.get(organization=people["sy_org"])
     assert client.get(reverse("datacalls:submission", args=[sy_sub.pk])).status_code == 404
     body = _login(client, people["dept"]).get(reverse("datacalls:results", args=[call.pk])).content.decode()
-    assert "邵阳报送测试制造有限公司" in body and "1000" in body
+    assert "邵阳报送测试制造有限公司" in body and '<strong class="sum">1,000</strong>' in body  # grouped by thousands
 
 
 def test_export_is_scoped_readable_and_audited(client, people, make_call):
