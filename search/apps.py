@@ -1,10 +1,11 @@
 from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "search"
     label = "sitesearch"
-    verbose_name = "站内搜索"
+    verbose_name = _("站内搜索")
 
     def ready(self):
         from search import kinds, signals

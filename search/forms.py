@@ -1,35 +1,52 @@
-"""The search form: query, filters and sort, validated with messages in Chinese."""
+"""The search form: query, filters and sort, validated with messages in the page's language."""
+
+import re
 
 from django import forms
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from search import registry
 from taxonomy.cities import City
 from taxonomy.forms import CountryCodeField
 from taxonomy.models import Industry
 
-SORTS = [("relevance", "按相关度"), ("date", "按时间")]
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+SORTS = [("relevance", _("按相关度")), ("date", _("按时间"))]
+
+
+class ContentSelect(forms.Select):
+    """A select whose options may be Chinese reference data (industries, cities): on a page in
+    another language such an option is marked ``lang="zh-Hans"``."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if not (get_language() or "").startswith("zh") and HAN.search(str(label)):
+            option["attrs"]["lang"] = "zh-Hans"
+        return option
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="关键词", max_length=200, required=False, error_messages={"max_length": "关键词太长了，请不要超过 200 个字。"})
-    kind = forms.ChoiceField(label="类型", required=False)
-    column = forms.CharField(label="栏目", max_length=100, required=False)
-    country = CountryCodeField(label="国家(地区)", required=False, empty_label="全部国家(地区)")
-    industry = forms.ChoiceField(label="行业", required=False)
-    city = forms.ChoiceField(label="市州", required=False, choices=[("", "全部市州"), *City.choices])
-    date_from = forms.DateField(label="起始日期", required=False, error_messages={"invalid": "起始日期格式不对，请按 2024-01-31 的格式填写。"})
-    date_to = forms.DateField(label="截止日期", required=False, error_messages={"invalid": "截止日期格式不对，请按 2024-12-31 的格式填写。"})
-    sort = forms.ChoiceField(label="排序", required=False, choices=SORTS)
+    q = forms.CharField(label=_("关键词"), max_length=200, required=False, error_messages={"max_length": _("关键词太长了，请不要超过 200 个字。")})
+    kind = forms.ChoiceField(label=_("类型"), required=False)
+    column = forms.CharField(label=_("栏目"), max_length=100, required=False)
+    country = CountryCodeField(label=_("国家(地区)"), required=False, empty_label=_("全部国家(地区)"))
+    industry = forms.ChoiceField(label=_("行业"), required=False, widget=ContentSelect)
+    city = forms.ChoiceField(label=_("市州"), required=False, choices=[("", _("全部市州")), *City.choices], widget=ContentSelect)
+    date_from = forms.DateField(label=_("起始日期"), required=False, error_messages={"invalid": _("起始日期格式不对，请按 2024-01-31 的格式填写。")})
+    date_to = forms.DateField(label=_("截止日期"), required=False, error_messages={"invalid": _("截止日期格式不对，请按 2024-12-31 的格式填写。")})
+    sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", "全部类型"), *registry.labels().items()]
-        self.fields["industry"].choices = [("", "全部行业"), *Industry.objects.values_list("code", "name_zh")]
+        self.fields["kind"].choices = [("", gettext("全部类型")), *registry.labels().items()]
+        self.fields["industry"].choices = [("", gettext("全部行业")), *Industry.objects.values_list("code", "name_zh")]
         for name in ("kind", "country", "industry", "city"):
-            self.fields[name].error_messages["invalid_choice"] = f"没有这个{self.fields[name].label}选项，请重新选择。"
+            self.fields[name].error_messages["invalid_choice"] = gettext("没有这个%(label)s选项，请重新选择。") % {"label": self.fields[name].label}
 
     def clean(self):
         data = super().clean()
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            self.add_error("date_to", "截止日期不能早于起始日期。")
+            self.add_error("date_to", gettext("截止日期不能早于起始日期。"))
         return data

@@ -12,6 +12,7 @@ import tempfile
 import uuid
 
 from django.db import connections
+from django.utils.translation import gettext as _
 
 from search.backends import backend_for
 from search.models import SearchDocument, SearchTerm
@@ -64,7 +65,7 @@ def isolated_index(vendor: str | None = None, *, name: str | None = None, keep: 
         cleanup = lambda: os.path.exists(path) and os.remove(path)  # noqa: E731
     elif vendor == "postgresql":
         if connections["default"].vendor != "postgresql":
-            raise RuntimeError("需要 PostgreSQL：请用 DATABASE_URL=postgres://… 运行")
+            raise RuntimeError(_("需要 PostgreSQL：请用 DATABASE_URL=postgres://… 运行"))
         name = name or f"xqch_search_tmp_{uuid.uuid4().hex[:8]}"
         reuse = reuse and _server_database(default, name, "exists")
         if not reuse:
@@ -73,7 +74,7 @@ def isolated_index(vendor: str | None = None, *, name: str | None = None, keep: 
         settings.update(NAME=name)
         cleanup = lambda: _server_database(default, name, "drop")  # noqa: E731
     else:
-        raise ValueError(f"不支持的数据库类型：{vendor}")
+        raise ValueError(_("不支持的数据库类型：%(vendor)s") % {"vendor": vendor})
     settings["CONN_MAX_AGE"] = 0
     settings["ATOMIC_REQUESTS"] = False
     # A dynamically created connection: registered for this thread only, not in DATABASES, so

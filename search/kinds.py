@@ -12,12 +12,17 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
 from search.documents import IndexDocument
 from search.registry import SearchKind, register
 from taxonomy.cities import City
+
+# A document's ``column`` is stored in the index and filtered on as it is: the columns named here
+# are stored in Chinese, like the columns' page titles (gettext_noop: the same words as the interface's).
 
 
 def _text(*parts) -> str:
@@ -62,7 +67,7 @@ def country_document(page) -> IndexDocument:
         url=page.url or page.url_path,
         date=_page_date(page),
         body=_text(page.overview, facts, page.hunan_ties, page.business_environment, page.policy_summary, page.finance_overview, page.travel_services),
-        column="国别信息",
+        column=gettext_noop("国别信息"),
         countries=[country.code],
         extra=f"{country.name_zh} {country.name_en}",
     )
@@ -76,7 +81,7 @@ def city_zone_document(page) -> IndexDocument:
         url=page.url or page.url_path,
         date=_page_date(page),
         body=_text(page.intro, page.highlights, page.bureau_name, page.address),
-        column="市州专区",
+        column=gettext_noop("市州专区"),
         city=page.city,
         extra=City(page.city).label if page.city in City.values else "",
     )
@@ -99,7 +104,7 @@ def register_portal():
     register(
         SearchKind(
             name="article",
-            label="文章",
+            label=_("文章"),
             model=ArticlePage,
             queryset=lambda: ArticlePage.objects.visible().prefetch_related("countries", "industries", "tags"),
             document=article_document,
@@ -108,7 +113,7 @@ def register_portal():
     register(
         SearchKind(
             name="country",
-            label="国别信息",
+            label=_("国别信息"),
             model=CountryPage,
             queryset=lambda: CountryPage.objects.live().public().select_related("country"),
             document=country_document,
@@ -117,7 +122,7 @@ def register_portal():
     register(
         SearchKind(
             name="cityzone",
-            label="市州专区",
+            label=_("市州专区"),
             model=CityZonePage,
             queryset=lambda: CityZonePage.objects.live().public(),
             document=city_zone_document,
@@ -149,7 +154,7 @@ def register_matching():
     from matching.models import Listing
 
     register(SearchKind(
-        name="listing", label="对接信息", model=Listing,
+        name="listing", label=_("对接信息"), model=Listing,
         queryset=lambda: Listing.objects.in_market().select_related("organization").prefetch_related("countries", "industries"),
         document=listing_document,
     ))
@@ -180,7 +185,7 @@ def register_events():
     from events.selectors import public_events
 
     register(SearchKind(
-        name="event", label="活动", model=Event,
+        name="event", label=_("活动"), model=Event,
         queryset=lambda: public_events().filter(status=Status.PUBLISHED).prefetch_related("countries", "industries"),
         document=event_document,
     ))
@@ -197,7 +202,7 @@ def enterprise_document(profile):
         url=_url("directory:profile", org.pk),
         date=_day(profile.updated_at),
         body="\n".join(p for p in [profile.summary, profile.description, profile.business, *(f"{c.title} {c.description}" for c in cases)] if p),
-        column="湘企名录",
+        column=gettext_noop("湘企名录"),
         countries=[c.code for c in countries],
         industries=[i.code for i in org.industries.all()],
         city=getattr(org, "jurisdiction", "") if getattr(org, "jurisdiction", "") in City.values else "",
@@ -223,7 +228,7 @@ def service_institution_document(org):
         url=_url("directory:institutions", query=f"?q={org.name[:40]}"),
         date=_day(org.certified_at or org.created_at),
         body="\n".join(p for p in [org.get_institution_type_display(), "、".join(i.name_zh for i in industries), org.get_jurisdiction_display()] if p),
-        column="服务机构名录",
+        column=gettext_noop("服务机构名录"),
         industries=[i.code for i in industries],
         city=org.jurisdiction if org.jurisdiction in City.values else "",
     )
@@ -235,14 +240,14 @@ def register_directory():
     from directory.selectors import listed_profiles
 
     register(SearchKind(
-        name="enterprise", label="企业", model=EnterpriseProfile,
+        name="enterprise", label=_("企业"), model=EnterpriseProfile,
         queryset=lambda: listed_profiles().prefetch_related("countries", "cases", "organization__industries"),
         document=enterprise_document,
         watch=((EnterpriseCase, _profile_of_case), (Organization, _profile_of_organization)),
     ))
     # The directory's service institutions: certified organisations of the institution kind only.
     register(SearchKind(
-        name="serviceorg", label="服务机构", model=Organization,
+        name="serviceorg", label=_("服务机构"), model=Organization,
         queryset=lambda: Organization.objects.filter(kind=OrgKind.INSTITUTION, status=CertificationStatus.CERTIFIED).prefetch_related("industries"),
         document=service_institution_document,
     ))
@@ -267,7 +272,7 @@ def register_overseas():
     from overseas.selectors import public_institutions
 
     register(SearchKind(
-        name="institution", label="境外机构", model=OverseasInstitution,
+        name="institution", label=_("境外机构"), model=OverseasInstitution,
         queryset=public_institutions, document=institution_document,
     ))
 
@@ -282,7 +287,7 @@ def expert_document(expert):
         url=_url("experts:detail", expert.pk),
         date=_day(expert.created_at),
         body="\n".join([expert.organization, expert.bio, "、".join(fields), expert.languages]),
-        column="专家",
+        column=gettext_noop("专家"),
         countries=[c.code for c in countries],
         extra=" ".join(c.name_zh for c in countries),
     )
@@ -292,7 +297,7 @@ def register_experts():
     from experts.models import Expert
 
     register(SearchKind(
-        name="expert", label="专家", model=Expert,
+        name="expert", label=_("专家"), model=Expert,
         queryset=lambda: Expert.objects.filter(is_active=True).prefetch_related("fields", "countries"),
         document=expert_document,
     ))
@@ -323,7 +328,7 @@ def register_consultation():
     from consultation.models import Enquiry, Event
 
     register(SearchKind(
-        name="faq", label="问答", model=Enquiry,
+        name="faq", label=_("问答"), model=Enquiry,
         queryset=lambda: Enquiry.objects.filter(in_faq=True).select_related("country").prefetch_related("events"),
         document=faq_document,
         watch=((Event, _enquiry_of_event),),
@@ -339,7 +344,7 @@ def consortium_document(consortium):
         url=_url("consortia:detail", consortium.pk),
         date=_day(consortium.created_at),
         body="\n".join([consortium.description, *(f"{r.name} {r.description}" for r in roles)]),
-        column="抱团出海",
+        column=gettext_noop("抱团出海"),
         countries=[consortium.country_id],
         industries=[consortium.industry_id],
         # Still open but past its closing date: no longer worth finding.
@@ -357,7 +362,7 @@ def register_consortia():
     from consortia.selectors import public_consortia
 
     register(SearchKind(
-        name="consortium", label="抱团出海", model=Consortium,
+        name="consortium", label=_("抱团出海"), model=Consortium,
         queryset=public_consortia, document=consortium_document,
         watch=((Role, _consortium_of_role),),
     ))

@@ -19,7 +19,9 @@ indexed, so that queryset is where "published, public, not expired" is decided.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,13 @@ class SearchKind:
     document: Callable[[models.Model], "object"]
     # Related models whose changes should re-index the owner: {Model: function(instance) -> owners}.
     watch: tuple = ()
+
+    def build(self, obj):
+        """``document(obj)`` with the site's own language active, so the index holds the same
+        (Chinese) words, such as other apps' kind labels, whatever the language of the request
+        that saved ``obj``."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.document(obj)
 
     def visible(self, pks) -> models.QuerySet:
         return self.queryset().filter(pk__in=list(pks))

@@ -49,7 +49,7 @@ def related(obj, limit: int = 5, using: str = "default") -> list[SearchDocument]
     kind = registry.kind_for(obj)
     if kind is None:
         return []
-    doc = kind.document(obj)
+    doc = kind.build(obj)
     if doc is None:  # nothing the public may read (an FAQ entry without a public answer)
         return []
     row = build_row(doc)

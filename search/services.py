@@ -27,7 +27,7 @@ def index_pks(kind: registry.SearchKind, pks, using: str = "default") -> tuple[i
     indexed = removed = 0
     for start in range(0, len(pks), BATCH):
         chunk = pks[start : start + BATCH]
-        docs = [doc for doc in (kind.document(obj) for obj in kind.visible(chunk)) if doc is not None]
+        docs = [doc for doc in (kind.build(obj) for obj in kind.visible(chunk)) if doc is not None]
         indexed += index.upsert(docs, using=using)
         present = {d.object_id for d in docs}
         removed += index.remove([(kind.name, pk) for pk in chunk if pk not in present], using=using)
@@ -79,7 +79,7 @@ def rebuild(kind_names=None, *, using: str = "default", progress: Callable | Non
             index.clear(using=using, kind=kind.name)
         queryset = kind.queryset()
         advance = progress(kind, queryset.count()) if progress else None
-        docs = (doc for doc in (kind.document(obj) for obj in queryset.iterator(chunk_size=BATCH)) if doc is not None)
+        docs = (doc for doc in (kind.build(obj) for obj in queryset.iterator(chunk_size=BATCH)) if doc is not None)
         with transaction.atomic(using=using):
             counts[kind.name] = index.bulk_load(docs, using=using, batch_size=BATCH, progress=advance)
     index.refresh_statistics(using=using, arrange=True)

@@ -5,18 +5,21 @@ Both are open to everyone: they only ever show what the public index holds.
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from search import registry, selectors, services
 from search.engine import SearchFilters, add_snippets
-from search.forms import SearchForm
+from search.forms import HAN, SearchForm
 from search.spelling import did_you_mean
 from taxonomy.cities import City
 from taxonomy.models import Country, Industry
 
 PER_PAGE = 10
 FILTER_FIELDS = ("kind", "column", "country", "industry", "city", "date_from", "date_to", "sort")
-FACET_GROUPS = [("kind", "类型"), ("column", "栏目"), ("country", "国家(地区)"), ("industry", "行业"), ("city", "市州")]
+FACET_GROUPS = [("kind", _("类型")), ("column", _("栏目")), ("country", _("国家(地区)")), ("industry", _("行业")), ("city", _("市州"))]
 
 
 def _filters(data) -> SearchFilters:
@@ -31,19 +34,27 @@ def _filters(data) -> SearchFilters:
     )
 
 
+def _content(label):
+    """A label that is Chinese content (a column's title, an industry, a city): on a page in
+    another language it is marked ``lang="zh-Hans"``."""
+    if (get_language() or "").startswith("zh") or not HAN.search(str(label)):
+        return label
+    return format_html('<span lang="zh-Hans">{}</span>', label)
+
+
 def _facet_options(results) -> dict:
     """Facet values among the results, with counts and labels, for the filter sidebar."""
     counts = results.facets
     kinds = registry.labels()
-    countries = dict(Country.objects.filter(code__in=list(counts.get("country", {}))).values_list("code", "name_zh"))
+    countries = {c.code: c.display_name for c in Country.objects.filter(code__in=list(counts.get("country", {})))}
     industries = dict(Industry.objects.values_list("code", "name_zh"))
     cities = dict(City.choices)
     return {
         "kind": [(k, kinds.get(k, k), n) for k, n in counts.get("kind", {}).most_common()],
-        "column": [(c, c, n) for c, n in counts.get("column", {}).most_common(12)],
+        "column": [(c, _content(c), n) for c, n in counts.get("column", {}).most_common(12)],
         "country": [(c, countries.get(c, c), n) for c, n in counts.get("country", {}).most_common(12)],
-        "industry": [(c, industries.get(c, c), n) for c, n in counts.get("industry", {}).most_common(10)],
-        "city": [(c, cities.get(c, c), n) for c, n in counts.get("city", {}).most_common()],
+        "industry": [(c, _content(industries.get(c, c)), n) for c, n in counts.get("industry", {}).most_common(10)],
+        "city": [(c, _content(cities.get(c, c)), n) for c, n in counts.get("city", {}).most_common()],
     }
 
 

@@ -8,6 +8,7 @@ that found nothing and the most popular ones; it needs ``sitesearch.view_querylo
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -24,7 +25,7 @@ REPORT_PERMISSION = "sitesearch.view_querylog"
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "list-ul"
-    menu_label = "同义词与缩写"
+    menu_label = _("同义词与缩写")
     list_display = ["__str__", "kind", "is_active", "updated_at"]
     list_filter = ["kind", "is_active"]
     search_fields = ["terms", "note"]
@@ -85,4 +86,4 @@ def register_search_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return ReportMenuItem("站内搜索：无结果与热门查询", reverse("search_admin:report"), icon_name="search", order=60)
+    return ReportMenuItem(_("站内搜索：无结果与热门查询"), reverse("search_admin:report"), icon_name="search", order=60)

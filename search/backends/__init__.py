@@ -6,6 +6,8 @@ same Python code for both, which is why both return the same results. A dedicate
 docs/search.md.
 """
 
+from django.utils.translation import gettext as _
+
 from search.backends import postgres, sqlite
 
 BACKENDS = {"sqlite": sqlite, "postgresql": postgres}
@@ -15,4 +17,4 @@ def backend_for(connection):
     try:
         return BACKENDS[connection.vendor]
     except KeyError:
-        raise NotImplementedError(f"站内搜索不支持 {connection.vendor} 数据库") from None
+        raise NotImplementedError(_("站内搜索不支持 %(vendor)s 数据库") % {"vendor": connection.vendor}) from None

@@ -34,7 +34,8 @@ def kind_label(name):
 
 @register.filter
 def country_names(codes):
-    names = dict(Country.objects.filter(code__in=list(codes)).values_list("code", "name_zh")) if codes else {}
+    """The countries' names in the active language."""
+    names = {c.code: c.display_name for c in Country.objects.filter(code__in=list(codes))} if codes else {}
     return [names.get(c, c) for c in codes]
 
 

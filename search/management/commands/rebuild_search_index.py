@@ -27,7 +27,7 @@ class Command(BaseCommand):
         bars = []
 
         def progress(kind, total):
-            bar = tqdm(total=total, desc=kind.label, unit="篇", disable=not show, file=sys.stderr)
+            bar = tqdm(total=total, desc=str(kind.label), unit="篇", disable=not show, file=sys.stderr)
             bars.append(bar)
             return bar.update
 
