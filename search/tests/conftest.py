@@ -16,6 +16,14 @@ def _fresh_synonyms(db):
     synonyms_changed()
 
 
+@pytest.fixture(autouse=True)
+def _empty_index(db):
+    """Every test starts from an empty index: content created with the database (the service
+    guides, made from guides/content.py after migrating) is indexed too, and would otherwise be
+    found by the tests' searches and counted in the statistics."""
+    index.clear()
+
+
 @pytest.fixture
 def column(db):
     from portal.models import ColumnPage
