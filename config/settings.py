@@ -65,6 +65,8 @@ PLATFORM_APPS = [
     "directory",
     "consortia",
     "events",
+    # production operations (issue 21)
+    "operations",
 ]
 
 INSTALLED_APPS = [
@@ -101,6 +103,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "operations.probes.ProbeMiddleware",  # /healthz, /readyz, /metrics: before the host check, HTTPS redirect and sessions
+    "operations.request_id.RequestIdMiddleware",  # one id per request in every log line (X-Request-ID)
     "django.middleware.security.SecurityMiddleware",
     "config.csp.PublicSiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -456,10 +460,30 @@ MATCHING_PEER_TIMEOUT = env.int("MATCHING_PEER_TIMEOUT", default=10)
 MATCHING_SIGNATURE_TOLERANCE_SECONDS = env.int("MATCHING_SIGNATURE_TOLERANCE_SECONDS", default=300)
 MATCHING_PEER_MAX_ATTEMPTS = env.int("MATCHING_PEER_MAX_ATTEMPTS", default=8)
 
+# ---------------------------------------------------------------------------
+# Operations: logs, probes and metrics (operations/, docs/operations.md)
+# ---------------------------------------------------------------------------
+MIDDLEWARE.insert(MIDDLEWARE.index("operations.request_id.RequestIdMiddleware") + 1, "operations.metrics.MetricsMiddleware")
+# /readyz fails when the oldest due task has waited longer than this (the workers are stuck or gone).
+READY_MAX_TASK_LAG_SECONDS = env.int("READY_MAX_TASK_LAG_SECONDS", default=300)
+# Who may read /metrics: the monitoring network (CIDR list); everyone else gets a 404.
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=["127.0.0.1/32", "::1/128"])
+# LOG_FORMAT=json (the default in production): one JSON object per line with the request id;
+# text: readable lines for a developer's terminal.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "operations.request_id.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(process)d %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
