@@ -16,6 +16,7 @@ from django.db import transaction
 from stdnum.cn import uscc
 
 from accounts.models import CertificationStatus, Organization, OrgKind, Ownership
+from filings import materials
 from filings.models import ExchangeRate, Filing, FilingEvent, FinancingSource, InvestmentMode, Kind, State
 from taxonomy.cities import Jurisdiction
 
@@ -186,6 +187,8 @@ def load_workflow_examples(stdout):
         filing = make_filing(rng, org, kind, countries[code], rates, state=State.DRAFT)
         filing.created_by, filing.submitted_at, filing.state_changed_at = users[owner], None, None
         filing.save()
+        if steps:  # a filing that was submitted carries the guide's required materials
+            materials.attach_samples(filing, by=users[owner])
         for step in steps:
             by = users[owner] if actors[step] == "owner" else users[actors[step]]
             comment = "请补充境外企业注册文件及资金来源说明" if step == "return" else ""

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from stdnum.cn import ric
 
+from filings import materials
 from filings.models import Filing, FilingReport, FinancingSource, Kind, ReportKind
 from portal.templatetags.portal_tags import content_lang
 from taxonomy.forms import CountryChoiceField
@@ -39,6 +40,10 @@ class IndustrySelect(ChineseOptionsMarked, SearchableSelect):
 
 class CitySelect(ChineseOptionsMarked, forms.Select):
     """A city picker, its Chinese city names marked as such."""
+
+
+class MaterialSelect(ChineseOptionsMarked, forms.Select):
+    """The service guide's materials (names the department wrote in Chinese), marked as such."""
 
 
 def fields_for(kind):
@@ -125,8 +130,30 @@ class TransitionForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    label = forms.CharField(label=_("材料名称"), max_length=100)
+    """One document: which of the guide's materials it is (or another, named by the enterprise)."""
+
+    OTHER = "__other__"
+    material = forms.ChoiceField(label=_("材料"), required=False, widget=MaterialSelect())
+    label = forms.CharField(label=_("其他材料的名称"), max_length=100, required=False)
     file = forms.FileField(label=_("文件"))
+
+    def __init__(self, *args, kind=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = materials.choices_for(kind) if kind else []
+        self.fields["material"].choices = [("", _("请选择材料")), *((n, n) for n in names), (self.OTHER, _("其他材料（填写名称）"))]
+        if not names:
+            del self.fields["material"]
+            self.fields["label"].required = True
+            self.fields["label"].label = _("材料名称")
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("material")
+        if "material" in self.fields and chosen and chosen != self.OTHER:
+            data["label"] = chosen
+        elif not data.get("label"):
+            self.add_error("label" if chosen == self.OTHER or "material" not in self.fields else "material", _("请选择材料，或填写其他材料的名称"))
+        return data
 
 
 class ReportForm(forms.ModelForm):

@@ -154,9 +154,11 @@ def next_step(filing, now=None) -> dict:
         text, actor, days = _("报送项目进展报告"), "enterprise", settings.FILINGS_PROGRESS_INTERVAL_DAYS
     else:
         return {"text": _("无需操作"), "actor": "", "deadline": None, "overdue": False}
+    # Calendar days in Shanghai (TIME_ZONE), not UTC: a filing changed at 07:00 in Changsha is due
+    # on the day after that Changsha day, and it is overdue from Changsha's midnight.
     if days is not None:
-        deadline = (since + timedelta(days=days)).date()
-    overdue = deadline is not None and deadline < now.date()
+        deadline = timezone.localdate(since + timedelta(days=days))
+    overdue = deadline is not None and deadline < timezone.localdate(now)
     return {"text": text, "actor": actor, "deadline": deadline, "overdue": overdue}
 
 

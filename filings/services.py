@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import DEPT_ADMIN, DEPT_REVIEWER, city_bureau_role
 from audit.services import log
+from filings import materials
 from filings.attachments import validate_upload
 from filings.models import Filing, FilingAttachment, FilingEvent, FilingReport, Kind, ReportKind, ReportState, State
 from filings.money import MissingRate, to_usd
@@ -165,6 +166,9 @@ def _check_complete(filing):
         missing.append(_("派出人数"))
     if missing:
         raise InvalidTransition(_("提交前请补全：%(fields)s") % {"fields": _("、").join(missing)})
+    documents = materials.missing(filing)
+    if documents:
+        raise InvalidTransition(_("提交前请上传办事指南要求的材料：%(materials)s") % {"materials": _("、").join(documents)})
 
 
 def _next_number(filing, now):

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.services import log
-from filings import services
+from config.decisions import unconfirmed
+from filings import materials, services
 from filings.exports import filings_workbook, mask_id, mask_name, mask_phone
 from filings.forms import AttachmentForm, FilingForm, QueueFilterForm, ReportForm, TransitionForm
 from filings.models import FilingAttachment, FilingReport, Kind, ReportKind
@@ -40,6 +41,7 @@ from filings.selectors import (
     with_review_deadline,
 )
 from filings.workflow import EDITABLE_STATES, TRANSITIONS, Actor, transitions_from
+from guides.selectors import required_materials
 from uploads.downloads import send_private_file
 
 # What the enterprise or reviewer is told once a transition is done (已 + the transition's label).
@@ -102,10 +104,12 @@ def create(request, kind):
 
 
 def _notice_context(form, kind):
+    """The reporting-threshold notice and the materials the guide asks for, beside the form."""
+    needed = {"required_materials": [m.name for m in required_materials(kind)]}
     if form.is_bound and form.is_valid():
         requirement, error = _requirement_notice(kind, form.cleaned_data["amount"], form.cleaned_data["currency"])
-        return {"requirement": requirement, "rate_error": error}
-    return {"requirement": None, "rate_error": ""}
+        return {"requirement": requirement, "rate_error": error, **needed}
+    return {"requirement": None, "rate_error": "", **needed}
 
 
 def _flash_requirement(request, filing):
@@ -173,7 +177,8 @@ def detail(request, pk):
         "requirement": reporting_requirement(filing.kind, filing.amount_usd),
         "time_in_state": time_in_state(filing),
         "transition_form": TransitionForm(),
-        "attachment_form": AttachmentForm(),
+        "attachment_form": AttachmentForm(kind=filing.kind),
+        "materials": materials.checklist(filing),
         "report_kinds": ReportKind.choices,
     }
     return TemplateResponse(request, "filings/detail.html", context)
@@ -189,10 +194,8 @@ def transition(request, pk, name):
     form = TransitionForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     transition = TRANSITIONS[name]
-    if transition.irreversible and request.POST.get("confirm") != "1" and transition.actors & actors_for(request.user, filing):
-        # The page's checkbox is required; this refuses a post that skipped it. Nothing changes.
-        messages.error(request, _("“%(action)s”后不能撤销，请勾选确认后再提交") % {"action": transition.label})
-        return redirect("filings:detail", pk)
+    if transition.irreversible and transition.actors & actors_for(request.user, filing) and unconfirmed(request, transition.label):
+        return redirect("filings:detail", pk)  # the page's checkbox is required; a post that skipped it changes nothing
     try:
         service(filing, by=request.user, comment=comment, request=request)
     except services.InvalidTransition as exc:
@@ -214,7 +217,7 @@ def filing_still_visible(user, pk):
 @require_POST
 def attachment_add(request, pk):
     filing = get_object_or_404(filings_visible_to(request.user), pk=pk)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachmentForm(request.POST, request.FILES, kind=filing.kind)
     if not form.is_valid():
         problems = _("；").join(e for errors in form.errors.values() for e in errors)
         messages.error(request, _("附件未上传：%(problems)s") % {"problems": problems})

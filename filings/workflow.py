@@ -42,6 +42,11 @@ class Transition:
     # apart from the safe actions.
     irreversible: bool = False
 
+    @property
+    def secondary(self) -> bool:
+        """A step back (退回, 撤回), shown in the quiet style on the page."""
+        return self.name in ("withdraw", "return")
+
     def target_for(self, filing) -> str:
         if self.province_target and filing.is_province_level:
             return self.province_target

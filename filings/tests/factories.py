@@ -8,10 +8,12 @@ from django.utils import timezone
 from filings.models import Filing, Kind, State
 
 
-def create_filing(org, *, kind=Kind.INVESTMENT, state=State.DRAFT, country="VN", amount="2000000", currency="USD", **fields) -> Filing:
+def create_filing(org, *, kind=Kind.INVESTMENT, state=State.DRAFT, country="VN", amount="2000000", currency="USD", materials=True, **fields) -> Filing:
     """A filing of ``org`` with believable values; ``fields`` override any of them.
 
-    ``project_name`` and ``industry`` have defaults; a filed filing gets ``filed_at`` now.
+    ``project_name`` and ``industry`` have defaults; a filed filing gets ``filed_at`` now. With
+    ``materials`` (the default) it carries a sample file for each material its guide requires, so
+    it can be submitted; ``materials=False`` leaves them out.
     """
     values = {
         "organization": org,
@@ -38,4 +40,9 @@ def create_filing(org, *, kind=Kind.INVESTMENT, state=State.DRAFT, country="VN",
     values.update(fields)
     if state == State.FILED and "filed_at" not in fields:
         values["filed_at"] = timezone.now()
-    return Filing.objects.create(**values)
+    filing = Filing.objects.create(**values)
+    if materials:
+        from filings.materials import attach_samples
+
+        attach_samples(filing)
+    return filing

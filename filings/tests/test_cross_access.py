@@ -21,7 +21,7 @@ def rows(response):
 
 
 def test_another_enterprise_cannot_touch_attachments(client, people, make_filing):
-    filing = make_filing(people["owner"], state=State.RETURNED)
+    filing = make_filing(people["owner"], state=State.RETURNED, materials=False)
     attachment = FilingAttachment.objects.create(filing=filing, label="证明", file=SimpleUploadedFile("a.pdf", PDF), original_name="a.pdf", size=len(PDF))
     client.force_login(people["other"])
     upload = {"label": "冒名材料", "file": SimpleUploadedFile("b.pdf", PDF)}
@@ -32,7 +32,7 @@ def test_another_enterprise_cannot_touch_attachments(client, people, make_filing
 
 
 def test_a_reviewer_who_may_read_a_filing_still_cannot_change_its_attachments(client, people, make_filing):
-    filing = make_filing(people["owner"], state=State.RETURNED)
+    filing = make_filing(people["owner"], state=State.RETURNED, materials=False)
     attachment = FilingAttachment.objects.create(filing=filing, label="证明", file=SimpleUploadedFile("a.pdf", PDF), original_name="a.pdf", size=len(PDF))
     client.force_login(people["city"])
     client.post(f"/filings/{filing.pk}/attachments/", {"label": "审核人上传", "file": SimpleUploadedFile("c.pdf", PDF)})

@@ -102,11 +102,14 @@ def _upload(name, content, label="境外企业注册证明"):
 
 
 def test_enterprise_attaches_a_pdf_and_reviewers_can_download_it(client, people, make_filing):
-    filing = make_filing(people["owner"], state=State.DRAFT)
+    filing = make_filing(people["owner"], state=State.DRAFT, materials=False)
     client.force_login(people["owner"])
     client.post(f"/filings/{filing.pk}/attachments/", _upload("证明.pdf", PDF))
     attachment = FilingAttachment.objects.get()
     assert attachment.size == len(PDF) and attachment.original_name == "证明.pdf"
+    from filings.materials import attach_samples
+
+    attach_samples(filing)  # the guide's required materials
     services.submit_filing(filing, by=people["owner"])
     client.force_login(people["city"])
     response = client.get(f"/filings/{filing.pk}/attachments/{attachment.pk}/")
@@ -126,7 +129,7 @@ def test_enterprise_attaches_a_pdf_and_reviewers_can_download_it(client, people,
 )
 @override_settings(FILINGS_ATTACHMENT_MAX_MB=1)
 def test_bad_attachments_are_refused_with_a_reason(name, content, message, client, people, make_filing):
-    filing = make_filing(people["owner"], state=State.DRAFT)
+    filing = make_filing(people["owner"], state=State.DRAFT, materials=False)
     client.force_login(people["owner"])
     response = client.post(f"/filings/{filing.pk}/attachments/", _upload(name, content), follow=True)
     assert not FilingAttachment.objects.exists()
