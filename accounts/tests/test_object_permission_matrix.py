@@ -1233,7 +1233,7 @@ CHECKS = [
         lambda w: {"pk": w.event_published.pk, "name": "cancel"},
         get=NOT_POST,
         post=refusals(EVENT_MANAGERS, other=403),
-        data=lambda w: {"comment": "场地原因取消"},
+        data=lambda w: {"comment": "场地原因取消", "confirm": "1"},
         state=lambda w: w.refresh(w.event_published).status,
         allowed=("changsha_bureau", "R:/events/manage/"),
     ),

@@ -378,7 +378,9 @@ ADMIN_AREAS = {
     "/admin/images/": wagtail("admin", *CONTENT_STAFF),
     "/admin/documents/": wagtail("admin", *CONTENT_STAFF),
     "/admin/collections/": wagtail("admin"),
-    "/admin/snippets/": wagtail("admin"),
+    # The service guides (a snippet) are kept by the department's admin and the platform's editors.
+    "/admin/snippets/": wagtail("admin", "dept_admin", "operator", "operator_reviewer"),
+    "/admin/snippets/guides/serviceguide/": wagtail("admin", "dept_admin", "operator", "operator_reviewer"),
     "/admin/snippets/sitesearch/synonym/": wagtail("admin"),
     "/admin/forms/": wagtail("admin", *CONTENT_STAFF),
     "/admin/users/": wagtail("admin", "sysadmin", "secadmin"),

@@ -10,31 +10,6 @@ import pytest
 from config import i18n_coverage
 
 APPS = i18n_coverage.app_dirs()
-# Apps whose interface is not yet translated (issue 15, in progress). Strict: an app that passes
-# while listed here fails the run, so it must be taken off the list.
-NOT_YET_TRANSLATED = {
-    "accounts",
-    "archive",
-    "audit",
-    "background",
-    "consultation",
-    "datacalls",
-    "demo",
-    "filings",
-    "labour",
-    "matching",
-    "notifications",
-    "sitesearch",
-    "taxonomy",
-    "uploads",
-}
-
-
-def per_app(strict):
-    return [
-        pytest.param(app, marks=[pytest.mark.xfail(strict=strict, reason="not yet translated (issue 15)")] if app in NOT_YET_TRANSLATED else [], id=app)
-        for app in APPS
-    ]
 
 
 def report(gaps, what):
@@ -43,13 +18,13 @@ def report(gaps, what):
     return f"{len(gaps)} {what}:\n{lines}{more}"
 
 
-@pytest.mark.parametrize("app", per_app(strict=True))
+@pytest.mark.parametrize("app", APPS)
 def test_no_chinese_interface_text_is_left_outside_the_translation_machinery(app):
     gaps = i18n_coverage.unwrapped(APPS[app])
     assert not gaps, report(gaps, "Chinese strings are not wrapped for translation (wrap them with {% translate %} / _())")
 
 
-@pytest.mark.parametrize("app", per_app(strict=False))  # nothing wrapped yet passes vacuously
+@pytest.mark.parametrize("app", APPS)
 def test_every_wrapped_string_has_an_english_translation(app):
     gaps = i18n_coverage.untranslated(APPS[app])
     assert not gaps, report(gaps, "strings have no English translation (makemessages -l en, translate, compilemessages)")

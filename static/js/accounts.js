@@ -8,6 +8,13 @@
     return input ? input.value : "";
   }
 
+  /* The button's words come from the page, in the page's language (data-words-* attributes);
+     {n} in a word is replaced by a number. */
+  function words(button, name, n) {
+    var key = "words" + name.charAt(0).toUpperCase() + name.slice(1);
+    return (button.dataset[key] || "").replace("{n}", n);
+  }
+
   function countdown(button, seconds) {
     var label = button.dataset.label || button.textContent;
     button.dataset.label = label;
@@ -15,14 +22,14 @@
     var left = seconds;
     var timer = setInterval(function () {
       left -= 1;
-      button.textContent = left + " 秒后重新获取";
+      button.textContent = words(button, "wait", left);
       if (left <= 0) {
         clearInterval(timer);
         button.disabled = false;
         button.textContent = label;
       }
     }, 1000);
-    button.textContent = left + " 秒后重新获取";
+    button.textContent = words(button, "wait", left);
   }
 
   function bindSmsButton(button) {
@@ -32,7 +39,7 @@
       var mobileInput = document.getElementById(button.dataset.mobileField || "id_mobile");
       var mobile = mobileInput ? mobileInput.value.trim() : "";
       if (!mobile) {
-        if (status) { status.textContent = "请先填写手机号。"; }
+        if (status) { status.textContent = words(button, "noMobile"); }
         if (mobileInput) { mobileInput.focus(); }
         return;
       }
@@ -44,12 +51,12 @@
         body: body,
         credentials: "same-origin"
       }).then(function (response) {
-        return response.json().catch(function () { return { ok: false, message: "请求过于频繁，请稍后再试。" }; });
+        return response.json().catch(function () { return { ok: false, message: words(button, "busy") }; });
       }).then(function (data) {
         if (status) { status.textContent = data.message || ""; }
         if (data.ok) { countdown(button, data.wait || 60); } else { button.disabled = false; }
       }).catch(function () {
-        if (status) { status.textContent = "网络异常，请稍后再试。"; }
+        if (status) { status.textContent = words(button, "offline"); }
         button.disabled = false;
       });
     });
