@@ -72,7 +72,7 @@ def key(value):
     return tuple(value) if isinstance(value, (list, tuple)) else (value,)
 
 
-@pytest.mark.parametrize("po", catalogs())
+@pytest.mark.parametrize("po", list(catalogs()))
 def test_every_compiled_catalog_matches_its_source(po):
     """The .mo files are committed (a fresh machine may have no msgfmt); each must be compiled from
     the current .po — after editing a .po, run ``manage.py compilemessages`` in its app."""

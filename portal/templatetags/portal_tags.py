@@ -73,6 +73,15 @@ def content_lang(value):
     return mark_safe(' lang="zh-Hans"') if _shown_as_chinese(value) else ""
 
 
+@register.filter
+def column_title(page):
+    """A page's title, in the reader's language while it is a column's initial title
+    (``portal.column_titles``): ``{{ item|column_title }}``."""
+    from portal.column_titles import interface_title
+
+    return interface_title(page)
+
+
 @register.filter(is_safe=True)
 def chinese_content(value):
     """Chinese text inside an English sentence, marked: ``<span lang="zh-Hans">…</span>`` (as is on Chinese pages)."""
