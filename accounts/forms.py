@@ -11,6 +11,7 @@ from accounts.credit_code import clean_credit_code
 from accounts.mobile import normalize_mobile, validate_mobile
 from accounts.models import InstitutionType, OrgKind, Ownership, User, UserType
 from accounts.uploads import validate_licence
+from config.decisions import ConfirmedDecisionForm
 from taxonomy.cities import Jurisdiction
 
 USERNAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{3,29}$")
@@ -204,7 +205,7 @@ class InviteForm(forms.Form):
     mobile = MobileField(label=_("受邀同事的手机号"))
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(ConfirmedDecisionForm):
     decision = forms.ChoiceField(label=_("审核结论"), choices=[("approve", _("通过")), ("reject", _("不通过"))], widget=forms.RadioSelect)
     note = forms.CharField(label=_("审核意见（不通过时必填，将告知申请人）"), required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from config.decisions import ConfirmedDecisionForm
 from labour.models import DispatchFiling
 from taxonomy.forms import CountryChoiceField
 
@@ -27,7 +28,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=_("人员名单（.xlsx）"), help_text=_("使用模板填写：姓名、性别、身份证号、护照号、岗位、联系电话；最多 5000 行。"))
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(ConfirmedDecisionForm):
+    FINAL_DECISIONS = ("approve", "reject")  # 同意备案 issues the record; 不予备案 ends it
     decision = forms.ChoiceField(label=_("审核结论"), choices=[("approve", _("同意备案")), ("return", pgettext_lazy("filing action", "退回修改")), ("reject", pgettext_lazy("filing action", "不予备案"))])
     comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

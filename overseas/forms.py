@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.decisions import ConfirmedDecisionForm
 from overseas.models import EDITABLE_FIELDS, OverseasInstitution
 from taxonomy.forms import CountryChoiceField
 
@@ -14,6 +15,6 @@ class InstitutionForm(forms.ModelForm):
         field_classes = {"country": CountryChoiceField}
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(ConfirmedDecisionForm):
     decision = forms.ChoiceField(label=_("审核结论"), choices=[("approve", _("通过并生效")), ("reject", _("不通过"))])
     comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

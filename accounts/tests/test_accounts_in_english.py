@@ -97,7 +97,7 @@ def test_english_verification_review_reads_in_english(english, make_user, pendin
     assert unmarked_chinese(html) == []
     assert "Verification application: " in html and "Enterprise going global, Private enterprise" in html and "Check character correct" in html
     assert "Submit decision" in html and "(required when rejecting; sent to the applicant)" in html
-    html = english.post(f"/accounts/certifications/{pending.pk}/", {"decision": "reject", "note": ""}).content.decode()
+    html = english.post(f"/accounts/certifications/{pending.pk}/", {"decision": "reject", "note": "", "confirm": "on"}).content.decode()
     assert unmarked_chinese(html) == [] and "Please give the reason when rejecting" in html
 
 

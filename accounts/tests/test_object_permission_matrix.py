@@ -812,7 +812,7 @@ CHECKS = [
         "shaoyang_submitted",
         lambda w: {"pk": w.dispatch_shaoyang.pk},
         post=refusals(SHAOYANG_REVIEWERS, shaoyang_ent=403),
-        data=lambda w: {"decision": "approve"},
+        data=lambda w: {"decision": "approve", "confirm": "on"},
         state=lambda w: w.refresh(w.dispatch_shaoyang).state,
         allowed=("shaoyang_bureau", "R:/labour/"),
     ),
@@ -870,7 +870,7 @@ CHECKS = [
         get=NOT_POST,
         # Reviewers: the department and the filing city's bureau (can_review); the owner sees it but may not decide.
         post=refusals(CHANGSHA_REVIEWERS, enterprise=403),
-        data=lambda w: {"decision": "approve"},
+        data=lambda w: {"decision": "approve", "confirm": "on"},
         state=lambda w: w.refresh(w.dispatch_submitted).state,
         allowed=("changsha_bureau", "R:/labour/"),
     ),

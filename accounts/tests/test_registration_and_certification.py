@@ -171,10 +171,10 @@ def test_rejection_needs_a_reason_and_is_notified(client, send_code, last_code, 
     register(client, send_code, last_code, **enterprise_fields(licence_pdf))
     req = CertificationRequest.objects.get()
     client.force_login(make_user("reviewer", role=OPERATOR))
-    assert "不通过时请填写原因" in client.post(f"/accounts/certifications/{req.pk}/", {"decision": "reject", "note": ""}).content.decode()
+    assert "不通过时请填写原因" in client.post(f"/accounts/certifications/{req.pk}/", {"decision": "reject", "note": "", "confirm": "on"}).content.decode()
     reviewer = make_user("reviewer2", role=OPERATOR)
     client.force_login(reviewer)
-    client.post(f"/accounts/certifications/{req.pk}/", {"decision": "reject", "note": "营业执照不清晰"})
+    client.post(f"/accounts/certifications/{req.pk}/", {"decision": "reject", "note": "营业执照不清晰", "confirm": "on"})
     req.refresh_from_db()
     assert req.status == RequestStatus.REJECTED
     assert Message.objects.filter(recipient=req.applicant, body__contains="营业执照不清晰").exists()

@@ -48,7 +48,7 @@ def stored_as(model, pk, name):
 @pytest.fixture
 def filing_attachment(make_org, make_user):
     org = make_org()
-    filing = create_filing(org, created_by=make_user("ent", org=org))
+    filing = create_filing(org, materials=False, created_by=make_user("ent", org=org))
     row = FilingAttachment.objects.create(filing=filing, label="可研报告", file="x", original_name="可研报告.pdf", size=len(PDF))
     return stored_as(FilingAttachment, row.pk, f"filings/{filing.pk}/可研报告.pdf")
 
