@@ -975,7 +975,7 @@ CHECKS = [
         "accounts:certification_licence",
         "pending",
         lambda w: {"pk": w.certification.pk},
-        get=allow(["operator", "operator_reviewer", "changsha_bureau", "enterprise"], other=403, colleague=403),
+        get=allow(["operator", "operator_reviewer", "changsha_bureau", "enterprise"]),  # others: 404, as for every private file
         extra={"colleague": "colleague"},
     ),
     # notifications ----------------------------------------------------------------------------------------------------

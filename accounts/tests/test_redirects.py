@@ -200,3 +200,15 @@ def test_enrolling_2fa_keeps_the_admin_page_with_its_query(client, make_user):
     client.force_login(user)
     response = client.get(with_next("/accounts/2fa/setup/", request_for({"next": wanted})))
     assert urlsplit(response.url).path == "/accounts/2fa/verify/" and _next_of(response.url) == wanted
+
+
+def test_a_password_reset_keeps_where_the_user_was_going(client, make_user, send_code, last_code, strong_password):
+    make_user("wang", mobile="13912340001")
+    login = client.get("/accounts/login/", {"next": "/filings/"}).content.decode()
+    assert 'href="/accounts/password/reset/?next=%2Ffilings%2F"' in login
+    send_code("13912340001", "reset")
+    data = {"mobile": "13912340001", "code": last_code("13912340001"), "password1": strong_password, "password2": strong_password}
+    response = client.post("/accounts/password/reset/?next=%2Ffilings%2F", data)
+    assert response.status_code == 302 and response.url == "/accounts/login/?next=%2Ffilings%2F"
+    hostile = client.post("/accounts/password/reset/?next=%2F%2Fevil.com", data)
+    assert "evil" not in hostile.get("Location", "")

@@ -125,7 +125,7 @@ def password_reset(request):
                 if form.is_valid():
                     account.reset_password(user, form.cleaned_data["password1"], request=request)
                     messages.success(request, _("密码已重置，请用新密码登录。"))
-                    return redirect("accounts:login")
+                    return redirect(with_next(reverse("accounts:login"), request))  # back to where the user was going
     return render(request, "accounts/password_reset.html", {"form": form})
 
 

@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -52,7 +53,7 @@ def _may_download(user, req) -> bool:
 def licence(request, pk):
     req = get_object_or_404(CertificationRequest, pk=pk)
     if not _may_download(request.user, req):
-        raise PermissionDenied
+        raise Http404  # like every other private file: someone who may not read it does not learn it exists
     ext = req.licence.name.rsplit(".", 1)[-1]
     response = send_private_file(req.licence, req.licence_name or f"licence-{req.credit_code}.{ext}")
     log("certification.licence_download", request=request, target=req.organization, detail={"request": req.pk})
