@@ -388,6 +388,7 @@ TENCENT_SMS_REGION = env.str("TENCENT_SMS_REGION", default="ap-guangzhou")
 SMS_HTTP_TIMEOUT = env.int("SMS_HTTP_TIMEOUT", default=10)
 LICENCE_MAX_MB = env.int("LICENCE_MAX_MB", default=5)
 INVITATION_TTL_DAYS = env.int("INVITATION_TTL_DAYS", default=7)
+ROLE_GRANT_REQUEST_TTL_DAYS = env.int("ROLE_GRANT_REQUEST_TTL_DAYS", default=7)  # an unapproved 三员 grant request lapses
 EMAIL_VERIFY_MAX_AGE_DAYS = env.int("EMAIL_VERIFY_MAX_AGE_DAYS", default=3)
 PRIVACY_CONSENT_REQUIRED = env.bool("PRIVACY_CONSENT_REQUIRED", default=True)  # re-ask when the policy changes
 ACCOUNTS_SMS_RETENTION_DAYS = env.int("ACCOUNTS_SMS_RETENTION_DAYS", default=7)  # SMS codes and outbox rows kept this long (accounts/tasks.py)

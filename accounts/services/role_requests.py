@@ -11,6 +11,9 @@ At installation, before two security administrators exist, ``manage.py grant_sec
 grants with two named operators instead (``grant_at_installation``).
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -67,6 +70,12 @@ def request_role_grant(user, role, *, by, reason, request=None) -> RoleGrantRequ
     return grant
 
 
+def is_expired(grant: RoleGrantRequest, now=None) -> bool:
+    """A request not approved within ``ROLE_GRANT_REQUEST_TTL_DAYS`` can no longer be: the reason it
+    gives (an appointment, a reorganisation) may no longer hold, so it is filed again."""
+    return (now or timezone.now()) - grant.requested_at > timedelta(days=settings.ROLE_GRANT_REQUEST_TTL_DAYS)
+
+
 def decision_problems(grant: RoleGrantRequest, *, by) -> list[str]:
     """Why ``by`` may not approve or reject ``grant``; empty when allowed."""
     if not grant.is_pending:
@@ -90,6 +99,8 @@ def approve_role_grant(grant: RoleGrantRequest, *, by, request=None, note="") ->
             problems = [str(OWN_REQUEST)]
         if not problems and by.pk == grant.user_id:
             problems = [str(OWN_GRANT)]
+        if not problems and is_expired(grant):
+            problems = [_("该申请提交已超过 %(days)s 天，已失效；如仍需授予，请重新提交申请。") % {"days": settings.ROLE_GRANT_REQUEST_TTL_DAYS}]
         if not problems:
             try:
                 change_roles(

@@ -388,3 +388,23 @@ def test_installation_command_is_refused_once_two_security_admins_exist(make_use
         call_command("grant_security_role", "li", "audit_admin", "--operator", "张三", "--operator", "李四", "--reason", "x")
     assert not User.objects.get(username="li").groups.exists()
     assert refusals("role.grant", role=AUDIT_ADMIN.group_name).exists()
+
+
+def test_a_grant_request_not_approved_in_time_lapses(make_user, two_security_admins, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import RoleGrantRequest
+
+    settings.ROLE_GRANT_REQUEST_TTL_DAYS = 7
+    sec_a, sec_b = two_security_admins
+    target = make_user("li")
+    grant = _file_request(signed_in(sec_a), target, AUDIT_ADMIN)
+    RoleGrantRequest.objects.filter(pk=grant.pk).update(requested_at=timezone.now() - timedelta(days=8))
+    response = _decide(signed_in(sec_b), grant, "approve")
+    assert "已超过 7 天，已失效" in response.content.decode()
+    grant.refresh_from_db()
+    target.refresh_from_db()
+    assert grant.status == GrantStatus.PENDING and not target.groups.exists()
+    assert refusals("role.grant_approve", role=AUDIT_ADMIN.group_name).filter(actor_id=sec_b.pk).exists()
