@@ -2,6 +2,8 @@
 
 import pytest
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
 
 from config.tests.english import unmarked_chinese
 from portal.column_titles import ENGLISH_SOURCE, initial_titles
@@ -11,7 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_initial_title_is_listed_for_translation():
-    assert set(initial_titles().values()) == set(ENGLISH_SOURCE)
+    with translation.override("zh-hans"):
+        assert set(initial_titles().values()) == {str(title) for title in ENGLISH_SOURCE}
+
+
+def test_a_column_title_does_not_rename_the_same_words_elsewhere():
+    with translation.override("en"):
+        assert pgettext("column", "对外承包工程") == "Overseas contracting"
+        assert gettext("对外承包工程") != "Overseas contracting"  # the filing kind keeps its own English
 
 
 def test_english_navigation_and_breadcrumbs_name_the_columns_in_english(client, column):
