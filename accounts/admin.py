@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts import admin_roles  # noqa: F401 - registers the group and role grant request admins
+from accounts import admin_roles, separation  # noqa: F401 - admin_roles registers the group and role grant request admins
 from accounts.mobile import mask_mobile
 from accounts.models import (
     CertificationRequest,
@@ -130,7 +130,14 @@ class UserAdmin(BaseUserAdmin):
         return False
 
     def user_change_password(self, request, id, form_url=""):
-        if not request.user.has_perm("accounts.manage_accounts"):
+        target = User.objects.filter(pk=unquote(id)).first()
+        if target is not None and separation.separated_roles_in(target.groups.values_list("name", flat=True)):
+            # A holder of a separated role: only another security administrator (see accounts.separation).
+            refusal = separation.password_reset_refusal(request.user, target)
+            if refusal:
+                log("auth.password_reset_by_admin", request=request, target=target, outcome="failure", detail={"reasons": [refusal]})
+                raise PermissionDenied(refusal)
+        elif not request.user.has_perm("accounts.manage_accounts"):
             raise PermissionDenied
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:

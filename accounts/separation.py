@@ -7,6 +7,9 @@ another, so:
   permission the system and security administrators have);
 * nobody changes their own roles, own permissions, own staff or superuser status, or the
   permissions of a group they belong to;
+* the password of someone who holds one of them is reset only by a security administrator other
+  than that person (a system administrator who could set it could sign in as the security or
+  audit administrator and undo the separation);
 * a permission that only these roles hold (their *duty*) comes with the role and nowhere else:
   never as a user's own permission, never added to another group. The three groups' own
   permissions are defined in code (``accounts.role_permissions``, ``manage.py sync_roles``) and
@@ -34,6 +37,19 @@ NO_ASSIGN_PERMISSION = gettext_lazy("没有分配角色与权限的权限。")
 SUPERUSER_ONLY = gettext_lazy("只有超级用户能更改超级用户状态。")
 # The messages above are lazy (translated when shown); where they are kept — in a list of reasons, the
 # audit log — they are made text with str() first.
+
+
+OTHERS_SECURITY_PASSWORD = gettext_lazy("三员分立：%(roles)s的密码只能由另一位安全管理员重置（本人请在“账号安全”修改或用短信找回）。")
+
+
+def password_reset_refusal(actor, target) -> str | None:
+    """Why ``actor`` may not set ``target``'s password in an admin; None when allowed."""
+    from accounts.roles import SECURITY_ADMIN, has_role
+
+    held = separated_roles_in(target.groups.values_list("name", flat=True))
+    if not held or (has_role(actor, SECURITY_ADMIN) and actor.pk != target.pk):
+        return None
+    return str(OTHERS_SECURITY_PASSWORD) % {"roles": _("、").join(r.group_name for r in held)}
 
 
 class SeparationOfDutiesError(Exception):

@@ -245,6 +245,9 @@ USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
+# Passwords are set by an administrator only in the Django admin (/django-admin/), where the
+# separation of duties is checked, the change audited and the user made to choose a new one.
+WAGTAILUSERS_PASSWORD_ENABLED = False
 
 # ---------------------------------------------------------------------------
 # Static and uploaded files

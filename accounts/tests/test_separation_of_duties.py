@@ -408,3 +408,18 @@ def test_a_grant_request_not_approved_in_time_lapses(make_user, two_security_adm
     target.refresh_from_db()
     assert grant.status == GrantStatus.PENDING and not target.groups.exists()
     assert refusals("role.grant_approve", role=AUDIT_ADMIN.group_name).filter(actor_id=sec_b.pk).exists()
+
+
+def test_only_another_security_admin_resets_a_separated_role_holders_password(make_user, two_security_admins, groups):
+    sec_a, sec_b = two_security_admins
+    sysadmin = make_user("sys1", role=SYSTEM_ADMIN)
+    url = f"/django-admin/accounts/user/{sec_a.pk}/password/"
+    data = {"password1": "Changed#2026ok", "password2": "Changed#2026ok"}
+    assert signed_in(sysadmin).post(url, data).status_code == 403
+    sec_a.refresh_from_db()
+    assert sec_a.check_password("Xiang#2026")
+    assert AuditEntry.objects.filter(action="auth.password_reset_by_admin", outcome="failure", actor_id=sysadmin.pk).exists()
+    assert signed_in(sec_a).post(url, data).status_code == 403  # not one's own either
+    assert signed_in(sec_b).post(url, data).status_code == 302
+    sec_a.refresh_from_db()
+    assert sec_a.check_password("Changed#2026ok") and sec_a.must_change_password
