@@ -73,7 +73,7 @@ def test_department_publishes_enterprise_fills_staff_sees_summary_and_exports(pa
     login_as(page, actors["dept"])
     page.goto(results_url)
     expect(page.locator("#completion")).to_have_text("1/1")
-    expect(page.locator("#summary")).to_contain_text("合计 1250.5")
+    expect(page.locator("#summary")).to_contain_text("合计 1,250.50")
     expect(page.locator("#summary")).to_contain_text("盈利：1（100.0%）")
     expect(page.locator("#by-city")).to_contain_text("长沙市")
     expect(page.locator("#targets")).to_contain_text("湘江报送示范有限公司")

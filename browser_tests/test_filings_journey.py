@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 
 from accounts.models import Ownership
 from accounts.roles import DEPT_REVIEWER, city_bureau_role
+from filings.materials import sample_pdf
+from guides.selectors import required_materials
 
 
 @pytest.fixture
@@ -61,6 +63,16 @@ def test_enterprise_files_city_returns_enterprise_corrects_province_files_statis
     page.get_by_role("button", name="保存草稿").click()
     expect(page.locator("h1")).to_have_text("泰国罗勇工程机械组装厂")
     detail_url = page.url
+    # Submitting without the guide's required materials is refused, naming them; then each is uploaded.
+    page.locator("form.filing-action").get_by_role("button", name="提交备案").click()
+    expect(page.locator(".messages")).to_contain_text("提交前请上传办事指南要求的材料")
+    for name in [m.name for m in required_materials("investment")]:
+        page.select_option("#id_material", name)
+        page.set_input_files("#id_file", {"name": "scan.pdf", "mimeType": "application/pdf", "buffer": sample_pdf(name)})
+        page.get_by_role("button", name="上传").click()
+        expect(page.locator(".messages")).to_contain_text("附件已上传")
+    expect(page.locator(".material-checklist")).not_to_contain_text("待上传")
+    shot(page, "filings-materials")
     act(page, "提交备案")
     expect(page.locator("#filing-state")).to_have_text("已提交")
 
