@@ -130,7 +130,7 @@ class UserAdmin(BaseUserAdmin):
         return False
 
     def user_change_password(self, request, id, form_url=""):
-        target = User.objects.filter(pk=unquote(id)).first()
+        target = self.get_object(request, unquote(id))  # None for an unknown or malformed id (the admin then answers 404)
         if target is not None and separation.separated_roles_in(target.groups.values_list("name", flat=True)):
             # A holder of a separated role: only another security administrator (see accounts.separation).
             refusal = separation.password_reset_refusal(request.user, target)

@@ -423,3 +423,8 @@ def test_only_another_security_admin_resets_a_separated_role_holders_password(ma
     assert signed_in(sec_b).post(url, data).status_code == 302
     sec_a.refresh_from_db()
     assert sec_a.check_password("Changed#2026ok") and sec_a.must_change_password
+
+
+def test_a_malformed_user_id_on_the_password_page_is_refused_not_a_crash(two_security_admins):
+    sec_a, _ = two_security_admins
+    assert signed_in(sec_a).get("/django-admin/accounts/user/x/password/").status_code in (302, 403, 404)  # never a 500
