@@ -33,6 +33,15 @@ def _fresh_shared_state(monkeypatch):
 
 
 @pytest.fixture
+def english(client):
+    """The test client reading the site in English (the language cookie a visitor's switch sets)."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture
 def groups(db):
     return ensure_groups()
 

@@ -3,21 +3,14 @@ the verification review and two-factor set-up read in English; names of people, 
 cities, and the policy's own text, stay Chinese and are marked lang="zh-Hans"; Chinese pages are unchanged."""
 
 import pytest
-from django.conf import settings
 from django.utils import translation
 
 from accounts.models import OrgKind, Ownership
 from accounts.roles import OPERATOR
 from accounts.services.certification import OrganizationDetails, submit_certification
-from config.tests.english import chinese_text, unmarked_chinese
+from config.tests.english import marked_chinese, unmarked_chinese
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture
@@ -26,10 +19,6 @@ def pending(make_user, licence_pdf):
     applicant = make_user("zhangsan", first_name="张三", mobile="13900000021")
     details = OrganizationDetails(OrgKind.ENTERPRISE, "湘江机械有限公司", "91430100MA4L0AXX1D", "changsha", licence_pdf(), ownership=Ownership.PRIVATE)
     return submit_certification(applicant, details)
-
-
-def marked(html):
-    return [text for lang, text in chinese_text(html) if lang == "zh-Hans"]
 
 
 def test_english_sign_in_pages_read_in_english(english):
@@ -62,7 +51,7 @@ def test_english_registration_errors_read_in_english(english):
 def test_english_privacy_policy_marks_the_policy_text(english):
     html = english.get("/accounts/privacy/").content.decode()
     assert unmarked_chinese(html) == []
-    assert "in force from" in html and "湘企出海+ 个人信息保护政策" in marked(html)
+    assert "in force from" in html and "湘企出海+ 个人信息保护政策" in marked_chinese(html)
 
 
 def test_english_user_centre_reads_in_english_and_marks_names(english, make_user, make_org):
@@ -84,7 +73,7 @@ def test_english_user_centre_reads_in_english_and_marks_names(english, make_user
         assert unmarked_chinese(html) == [], url
         assert all(word in html for word in words), url
     html = english.get("/accounts/me/members/").content.decode()
-    assert "湘江机械" in marked(html) and "王五" in marked(html)
+    assert "湘江机械" in marked_chinese(html) and "王五" in marked_chinese(html)
     assert '<dd><span lang="zh-Hans">长沙市</span></dd>' in english.get("/accounts/me/organization/").content.decode()
 
 
@@ -92,7 +81,7 @@ def test_english_verification_review_reads_in_english(english, make_user, pendin
     english.force_login(make_user("reviewer", role=OPERATOR))
     html = english.get("/accounts/certifications/").content.decode()
     assert unmarked_chinese(html) == []
-    assert "Enterprise and institution verification review" in html and "Awaiting review (1)" in html and "湘江机械有限公司" in marked(html)
+    assert "Enterprise and institution verification review" in html and "Awaiting review (1)" in html and "湘江机械有限公司" in marked_chinese(html)
     html = english.get(f"/accounts/certifications/{pending.pk}/").content.decode()
     assert unmarked_chinese(html) == []
     assert "Verification application: " in html and "Enterprise going global, Private enterprise" in html and "Check character correct" in html

@@ -5,22 +5,15 @@ and the city stay Chinese, marked lang="zh-Hans" on their own inside English sen
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from accounts.roles import city_bureau_role
-from config.tests.english import chinese_text, unmarked_chinese
+from config.tests.english import marked_chinese, unmarked_chinese
 from filings.models import State
 from filings.tests.factories import create_filing
 from labour.tests.factories import create_dispatch
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture
@@ -50,7 +43,7 @@ def test_own_record_is_english_with_the_names_marked(english, enterprise):
     assert 'Labour dispatch: <span lang="zh-Hans">新加坡码头项目</span> (Singapore)' in html and "Import the worker list and submit the filing" in html
     assert "City commerce bureau: Waiting for the city commerce bureau’s first review" in html
     assert "Project filing (2)" in html and "Service guides" in html
-    marked = [text for lang, text in chinese_text(html) if lang == "zh-Hans"]
+    marked = marked_chinese(html)
     assert "湘潭市" in marked
 
 

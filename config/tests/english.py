@@ -1,7 +1,8 @@
 """Reading an English page for Chinese text: what editors wrote in Chinese may stay Chinese when it
 is marked ``lang="zh-Hans"``; any other Chinese text on an English page is an untranslated string.
 
-Every app's English-page tests use ``unmarked_chinese(html) == []``.
+Every app's English-page tests use ``unmarked_chinese(html) == []`` with the ``english`` client
+(root conftest.py), and ``marked_chinese`` to check that content stays Chinese.
 """
 
 import re
@@ -43,3 +44,8 @@ def chinese_text(html):
 def unmarked_chinese(html):
     """Chinese text an English page shows outside any element marked as Chinese."""
     return [text for lang, text in chinese_text(html) if lang != "zh-Hans"]
+
+
+def marked_chinese(html):
+    """Chinese text an English page marks as Chinese (content: titles, names, what users wrote)."""
+    return [text for lang, text in chinese_text(html) if lang == "zh-Hans"]

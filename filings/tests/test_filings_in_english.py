@@ -6,18 +6,11 @@ thousands separators and units; the export's headings follow the user's language
 from io import BytesIO
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from openpyxl import load_workbook
 
 from config.tests.english import unmarked_chinese
 from filings.models import FilingAttachment, FilingEvent, FilingReport, Kind, ReportKind, State
-
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ file format (its Chinese column headers) stays the same in both languages."""
 from io import BytesIO
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -16,12 +15,6 @@ from labour.models import State, Worker
 from labour.tests.conftest import id_number, worker_row, xlsx
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 def page(client, url):

@@ -5,22 +5,15 @@ and the engine's stored match reasons stay Chinese, marked lang="zh-Hans"; amoun
 English with their unit."""
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
-from config.tests.english import chinese_text, unmarked_chinese
+from config.tests.english import marked_chinese, unmarked_chinese
 from matching import matchmaking
 from matching.services import intents as intent_services
 from matching.services import listings as services
 from matching.tests.support import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture
@@ -53,7 +46,7 @@ def test_english_listing_with_smart_matches_marks_the_stored_reasons(english, ma
     client_for(english, buyer)
     html = english_page(english, reverse("matching:detail", args=[market["wanted"].pk]))
     assert "Smart matching" in html and "Manage this listing" in html and "Posted by" in html
-    reasons = [text for lang, text in chinese_text(html) if lang == "zh-Hans"]
+    reasons = marked_chinese(html)
     assert market["offered"].title in reasons and "同在肯尼亚" in reasons
 
 

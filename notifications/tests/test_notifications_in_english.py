@@ -3,20 +3,13 @@ in English; what was sent (titles, bodies) and Chinese data (city, industry, col
 names) stay Chinese, marked lang="zh-Hans"."""
 
 import pytest
-from django.conf import settings
 
 from accounts.roles import DEPT_ADMIN
-from config.tests.english import chinese_text, unmarked_chinese
+from config.tests.english import marked_chinese, unmarked_chinese
 from notifications import services
 from notifications.models import Push
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
 
 
 @pytest.fixture
@@ -32,7 +25,7 @@ def test_english_inbox_and_message_read_in_english_and_mark_the_sent_texts(engli
     html = english.get("/notifications/").content.decode()
     assert unmarked_chinese(html) == []
     assert "<h1>Messages</h1>" in html and "Mark all as read" in html and "Filing returned for revision" in html and "Other notifications" in html
-    marked = [text for lang, text in chinese_text(html) if lang == "zh-Hans"]
+    marked = marked_chinese(html)
     assert "备案退回修改：长沙测试项目" in marked and "请补充材料" in marked
     message = reader.messages.get(title="旧通知")
     html = english.get(f"/notifications/{message.pk}/").content.decode()

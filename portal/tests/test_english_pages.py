@@ -3,19 +3,12 @@ in Chinese (titles, bodies, column and page names) stays Chinese, marked ``lang=
 screen readers pronounce it as Chinese and browsers offer to translate it."""
 
 import pytest
-from django.conf import settings
 
-from config.tests.english import chinese_text, unmarked_chinese
+from config.tests.english import marked_chinese, unmarked_chinese
 from portal.models import CityZonePage, CountryPage
 from portal.tests.factories import article
 
 pytestmark = pytest.mark.django_db
-
-@pytest.fixture
-def english(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    return client
-
 
 @pytest.fixture
 def kenya_notice(column):
@@ -48,7 +41,7 @@ def test_english_pages_show_no_chinese_outside_marked_content(english, pages, na
 
 def test_english_article_marks_its_chinese_title_and_body_and_translates_the_rest(english, kenya_notice):
     html = english.get(kenya_notice.url).content.decode()
-    marked = [text for lang, text in chinese_text(html) if lang == "zh-Hans"]
+    marked = marked_chinese(html)
     assert kenya_notice.title in marked and "肯尼亚正文" in marked and "肯尼亚投资环境摘要" in marked
     assert '<h1 id="article-title" lang="zh-Hans">' in html
     assert "Date published" in html and ">Kenya<" in html  # the country tag in the page's language
