@@ -4,7 +4,7 @@ import re
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.credit_code import clean_credit_code
@@ -13,20 +13,10 @@ from accounts.models import InstitutionType, OrgKind, Ownership, User, UserType
 from accounts.uploads import validate_licence
 from config.decisions import ConfirmedDecisionForm
 from taxonomy.cities import Jurisdiction
+from taxonomy.widgets import MarkedSelect
 
 USERNAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{3,29}$")
 ACCOUNT_TYPES = [(UserType.INDIVIDUAL, _("个人用户")), (UserType.ENTERPRISE, _("企业用户")), (UserType.INSTITUTION, _("服务机构用户"))]
-
-
-class CitySelect(forms.Select):
-    """The cities' names are Chinese reference data: on a page in another language each option is
-    marked ``lang="zh-Hans"``."""
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if not (get_language() or "").startswith("zh"):
-            option["attrs"]["lang"] = "zh-Hans"
-        return option
 
 
 class MobileField(forms.CharField):
@@ -99,7 +89,7 @@ class OrganizationFields(forms.Form):
     org_kind = forms.ChoiceField(label=_("单位类型"), choices=OrgKind.choices, required=False)
     org_name = forms.CharField(label=_("单位名称（与营业执照一致）"), max_length=200, required=False)
     credit_code = forms.CharField(label=_("统一社会信用代码"), max_length=24, required=False, widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
-    jurisdiction = forms.ChoiceField(label=_("所属市州"), choices=Jurisdiction.choices, required=False, widget=CitySelect, help_text=_("由该市州商务局审核；省直单位由平台运营方审核"))
+    jurisdiction = forms.ChoiceField(label=_("所属市州"), choices=Jurisdiction.choices, required=False, widget=MarkedSelect, help_text=_("由该市州商务局审核；省直单位由平台运营方审核"))
     institution_type = forms.ChoiceField(label=_("机构类别"), choices=[("", _("请选择")), *InstitutionType.choices], required=False)
     ownership = forms.ChoiceField(label=_("企业性质"), choices=[("", _("请选择")), *Ownership.choices], required=False)
     licence = forms.FileField(label=_("营业执照（PDF/JPG/PNG，不超过 5 MB）"), required=False, widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from consultation.models import Category, Event
-from notifications.widgets import MarkedSelect
 from taxonomy.cities import City
 from taxonomy.forms import CountryChoiceField
+from taxonomy.widgets import MarkedSelect
 from uploads.checking import check_uploads
 
 

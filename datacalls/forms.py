@@ -6,15 +6,16 @@ from decimal import Decimal
 from django import forms
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from accounts.models import CertificationStatus, Organization, OrgKind
 from datacalls.models import CHOICE_TYPES, Audience, DataCall, DataCallField
 from filings.models import Kind as FilingKind
-from portal.templatetags.portal_tags import HAN, chinese_content
+from portal.templatetags.portal_tags import chinese_content
 from taxonomy.cities import City
+from taxonomy.widgets import MarkedSelect
 from uploads.checking import check_upload
 
 
@@ -30,15 +31,6 @@ def with_content(message, **values):
     return mark_safe(escape(message) % {name: chinese_content(escape(value)) for name, value in values.items()})  # noqa: S308 -- all parts escaped
 
 
-class ContentSelect(forms.Select):
-    """A select whose options are content (a call's choices, written in Chinese): on a page in
-    another language each Chinese option is marked ``lang="zh-Hans"``."""
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if not (get_language() or "").startswith("zh") and HAN.search(str(label)):
-            option["attrs"]["lang"] = "zh-Hans"
-        return option
 
 
 def content_choices(choices):
@@ -74,7 +66,7 @@ class AnswerFormBuilder(FormBuilder):
         return forms.DecimalField(**options)
 
     def create_dropdown_field(self, field, options):
-        options["widget"] = ContentSelect
+        options["widget"] = MarkedSelect  # a call's choices are content, written in Chinese
         return super().create_dropdown_field(field, options)
 
     def create_radio_field(self, field, options):

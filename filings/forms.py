@@ -8,9 +8,8 @@ from stdnum.cn import ric
 
 from filings import materials
 from filings.models import Filing, FilingReport, FinancingSource, Kind, ReportKind
-from portal.templatetags.portal_tags import content_lang
 from taxonomy.forms import CountryChoiceField
-from taxonomy.widgets import SearchableSelect
+from taxonomy.widgets import MarkedSearchableSelect, MarkedSelect
 
 COMMON_FIELDS = ["project_name", "country", "industry", "chinese_party", "foreign_party", "amount", "currency", "start_date", "end_date"]
 KIND_FIELDS = {
@@ -21,29 +20,6 @@ KIND_FIELDS = {
 CONTACT_FIELDS = ["contact_name", "contact_phone", "contact_id_number"]
 AMOUNT_LABELS = {Kind.INVESTMENT: _("中方投资额"), Kind.CONTRACTING: _("合同金额"), Kind.LABOUR: _("合同金额")}
 FOREIGN_PARTY_LABELS = {Kind.INVESTMENT: _("外方主体/并购标的"), Kind.CONTRACTING: _("项目业主(发包方)"), Kind.LABOUR: _("境外雇主")}
-
-
-class ChineseOptionsMarked:
-    """A select whose options name Chinese reference data (industry and city names, which have no
-    English names) marks those options lang="zh-Hans" on pages in another language."""
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if content_lang(label):
-            option["attrs"]["lang"] = "zh-Hans"
-        return option
-
-
-class IndustrySelect(ChineseOptionsMarked, SearchableSelect):
-    """The searchable industry picker, its Chinese industry names marked as such."""
-
-
-class CitySelect(ChineseOptionsMarked, forms.Select):
-    """A city picker, its Chinese city names marked as such."""
-
-
-class MaterialSelect(ChineseOptionsMarked, forms.Select):
-    """The service guide's materials (names the department wrote in Chinese), marked as such."""
 
 
 def fields_for(kind):
@@ -58,7 +34,7 @@ class FilingForm(forms.ModelForm):
         fields = sorted({f for kind_fields in KIND_FIELDS.values() for f in kind_fields} | set(CONTACT_FIELDS))
         field_classes = {"country": CountryChoiceField}
         widgets = {
-            "industry": IndustrySelect,
+            "industry": MarkedSearchableSelect,  # industry names are Chinese reference data
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -133,7 +109,7 @@ class AttachmentForm(forms.Form):
     """One document: which of the guide's materials it is (or another, named by the enterprise)."""
 
     OTHER = "__other__"
-    material = forms.ChoiceField(label=_("材料"), required=False, widget=MaterialSelect())
+    material = forms.ChoiceField(label=_("材料"), required=False, widget=MarkedSelect())  # the guide's names, written in Chinese
     label = forms.CharField(label=_("其他材料的名称"), max_length=100, required=False)
     file = forms.FileField(label=_("文件"))
 
@@ -181,7 +157,7 @@ class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("搜索"), required=False, widget=forms.TextInput(attrs={"placeholder": _("项目名称、企业、备案编号")}))
     state = forms.ChoiceField(label=_("状态"), required=False)
     kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部")), *Kind.choices])
-    city = forms.ChoiceField(label=_("市州"), required=False, widget=CitySelect)
+    city = forms.ChoiceField(label=_("市州"), required=False, widget=MarkedSelect)
 
     def __init__(self, *args, show_city=True, **kwargs):
         from filings.models import State

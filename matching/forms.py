@@ -11,10 +11,10 @@ from matching.attachments import MAX_FILES, validate_upload
 from matching.kinds import DEMAND_KINDS, Kind, Side
 from matching.models import ContactPreference, Listing
 from matching.services.listings import validate_listing
-from notifications.widgets import MarkedSearchableSelect, MarkedSearchableSelectMultiple, MarkedSelect
 from taxonomy.forms import CountryCodeField, CountryCodesField
 from taxonomy.models import Continent, Industry
 from taxonomy.selectors import host_country_choices
+from taxonomy.widgets import MarkedSearchableSelect, MarkedSearchableSelectMultiple, MarkedSelect
 
 
 class MultipleFileInput(forms.ClearableFileInput):

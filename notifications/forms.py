@@ -10,10 +10,10 @@ from accounts.models import UserType
 from accounts.roles import ALL_ROLES
 from notifications.kinds import GROUPS
 from notifications.models import Channel, Digest
-from notifications.widgets import MarkedCheckboxSelectMultiple, MarkedSearchableSelectMultiple
 from taxonomy.cities import City
 from taxonomy.forms import CountryCodesField
 from taxonomy.models import Industry
+from taxonomy.widgets import MarkedCheckboxSelectMultiple, MarkedSearchableSelectMultiple
 
 EXTERNAL = [(c.value, c.label) for c in Channel if c != Channel.INBOX]
 

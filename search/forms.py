@@ -1,30 +1,19 @@
 """The search form: query, filters and sort, validated with messages in the page's language."""
 
-import re
 
 from django import forms
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from search import registry
 from taxonomy.cities import City
 from taxonomy.forms import CountryCodeField
 from taxonomy.models import Industry
-
-HAN = re.compile(r"[\u3400-\u9fff]")
+from taxonomy.widgets import MarkedSelect
 
 SORTS = [("relevance", _("按相关度")), ("date", _("按时间"))]
 
 
-class ContentSelect(forms.Select):
-    """A select whose options may be Chinese reference data (industries, cities): on a page in
-    another language such an option is marked ``lang="zh-Hans"``."""
-
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
-        option = super().create_option(name, value, label, selected, index, subindex, attrs)
-        if not (get_language() or "").startswith("zh") and HAN.search(str(label)):
-            option["attrs"]["lang"] = "zh-Hans"
-        return option
 
 
 class SearchForm(forms.Form):
@@ -32,8 +21,8 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(label=_("类型"), required=False)
     column = forms.CharField(label=_("栏目"), max_length=100, required=False)
     country = CountryCodeField(label=_("国家(地区)"), required=False, empty_label=_("全部国家(地区)"))
-    industry = forms.ChoiceField(label=_("行业"), required=False, widget=ContentSelect)
-    city = forms.ChoiceField(label=_("市州"), required=False, choices=[("", _("全部市州")), *City.choices], widget=ContentSelect)
+    industry = forms.ChoiceField(label=_("行业"), required=False, widget=MarkedSelect)
+    city = forms.ChoiceField(label=_("市州"), required=False, choices=[("", _("全部市州")), *City.choices], widget=MarkedSelect)
     date_from = forms.DateField(label=_("起始日期"), required=False, error_messages={"invalid": _("起始日期格式不对，请按 2024-01-31 的格式填写。")})
     date_to = forms.DateField(label=_("截止日期"), required=False, error_messages={"invalid": _("截止日期格式不对，请按 2024-12-31 的格式填写。")})
     sort = forms.ChoiceField(label=_("排序"), required=False, choices=SORTS)

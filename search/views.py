@@ -5,14 +5,13 @@ Both are open to everyone: they only ever show what the public index holds.
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from portal.templatetags.portal_tags import chinese_content
 from search import registry, selectors, services
 from search.engine import SearchFilters, add_snippets
-from search.forms import HAN, SearchForm
+from search.forms import SearchForm
 from search.spelling import did_you_mean
 from taxonomy.cities import City
 from taxonomy.models import Country, Industry
@@ -34,14 +33,6 @@ def _filters(data) -> SearchFilters:
     )
 
 
-def _content(label):
-    """A label that is Chinese content (a column's title, an industry, a city): on a page in
-    another language it is marked ``lang="zh-Hans"``."""
-    if (get_language() or "").startswith("zh") or not HAN.search(str(label)):
-        return label
-    return format_html('<span lang="zh-Hans">{}</span>', label)
-
-
 def _facet_options(results) -> dict:
     """Facet values among the results, with counts and labels, for the filter sidebar."""
     counts = results.facets
@@ -51,10 +42,10 @@ def _facet_options(results) -> dict:
     cities = dict(City.choices)
     return {
         "kind": [(k, kinds.get(k, k), n) for k, n in counts.get("kind", {}).most_common()],
-        "column": [(c, _content(c), n) for c, n in counts.get("column", {}).most_common(12)],
+        "column": [(c, chinese_content(c), n) for c, n in counts.get("column", {}).most_common(12)],
         "country": [(c, countries.get(c, c), n) for c, n in counts.get("country", {}).most_common(12)],
-        "industry": [(c, _content(industries.get(c, c)), n) for c, n in counts.get("industry", {}).most_common(10)],
-        "city": [(c, _content(cities.get(c, c)), n) for c, n in counts.get("city", {}).most_common()],
+        "industry": [(c, chinese_content(industries.get(c, c)), n) for c, n in counts.get("industry", {}).most_common(10)],
+        "city": [(c, chinese_content(cities.get(c, c)), n) for c, n in counts.get("city", {}).most_common()],
     }
 
 

@@ -7,6 +7,9 @@ the browser shows the plain select (a list box for several choices).
 """
 
 from django import forms
+from django.utils.html import format_html
+
+from config.content_language import shown_as_chinese
 
 SCRIPT = "js/searchable-select.js"
 LIBRARY_JS = "vendor/tom-select/tom-select.complete.min.js"
@@ -46,3 +49,35 @@ class SearchableSelectMultiple(_Searchable, forms.SelectMultiple):
     def __init__(self, attrs=None, choices=(), *, search_terms=None):
         # Without JavaScript the list box shows eight rows.
         super().__init__({"size": 8, **(attrs or {})}, choices, search_terms=search_terms)
+
+
+class MarksChineseOptions:
+    """Options that are Chinese content (city, industry, column and role names, titles people
+    wrote) are marked ``lang="zh-Hans"`` on a page in another language: a select marks the
+    ``<option>``, a list of checkboxes or radios wraps the label in ``<span lang="zh-Hans">``.
+    On Chinese pages nothing changes (``config.content_language``)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if shown_as_chinese(label):
+            if self.input_type in ("checkbox", "radio"):
+                option["label"] = format_html('<span lang="zh-Hans">{}</span>', label)
+            else:
+                option["attrs"]["lang"] = "zh-Hans"
+        return option
+
+
+class MarkedSelect(MarksChineseOptions, forms.Select):
+    pass
+
+
+class MarkedCheckboxSelectMultiple(MarksChineseOptions, forms.CheckboxSelectMultiple):
+    pass
+
+
+class MarkedSearchableSelect(MarksChineseOptions, SearchableSelect):
+    pass
+
+
+class MarkedSearchableSelectMultiple(MarksChineseOptions, SearchableSelectMultiple):
+    pass

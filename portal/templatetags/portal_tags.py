@@ -2,7 +2,6 @@
 marked as such on English pages, and sums written the way the page's readers write them."""
 
 import functools
-import re
 
 from babel.numbers import format_compact_decimal
 from django import template
@@ -13,6 +12,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from config.content_language import interface_is_chinese, shown_as_chinese
 from portal import page_cache
 
 register = template.Library()
@@ -49,16 +49,6 @@ def related_reading_block(context, page, limit=5):
     return html
 
 
-HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-def _interface_is_chinese() -> bool:
-    return (translation.get_language() or "zh-hans").startswith("zh")
-
-
-def _shown_as_chinese(value) -> bool:
-    """True for Chinese text on a page whose interface is in another language."""
-    return not _interface_is_chinese() and value is not None and bool(HAN.search(str(value)))
 
 
 @register.simple_tag
@@ -70,7 +60,7 @@ def content_lang(value):
     version: it stays in Chinese on English pages, and says so, so screen readers pronounce it as
     Chinese and browsers offer to translate it. On Chinese pages nothing is added.
     """
-    return mark_safe(' lang="zh-Hans"') if _shown_as_chinese(value) else ""
+    return mark_safe(' lang="zh-Hans"') if shown_as_chinese(value) else ""
 
 
 @register.filter
@@ -85,7 +75,7 @@ def column_title(page):
 @register.filter(is_safe=True)
 def chinese_content(value):
     """Chinese text inside an English sentence, marked: ``<span lang="zh-Hans">…</span>`` (as is on Chinese pages)."""
-    return format_html('<span lang="zh-Hans">{}</span>', value) if _shown_as_chinese(value) else value
+    return format_html('<span lang="zh-Hans">{}</span>', value) if shown_as_chinese(value) else value
 
 
 @functools.cache
@@ -102,7 +92,7 @@ def cn_amount(value):
         number = float(value)
     except (TypeError, ValueError):
         return value
-    if not _interface_is_chinese():
+    if not interface_is_chinese():
         if abs(number) >= 1e6:
             return format_compact_decimal(number, locale=translation.to_locale(translation.get_language()), format_type="long", fraction_digits=2)
         return f"{number:,.0f}"
